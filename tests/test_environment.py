@@ -1,0 +1,45 @@
+"""mnist_course.environment: 시드, 그리고 TensorFlow 시작 로그가 정말 숨겨지는지."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from mnist_course.environment import get_seed
+
+SETUP_AND_TRAIN = """
+from mnist_course import setup_notebook
+seed = setup_notebook()
+import numpy as np, keras
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.ones((8, 4)), np.ones((8, 2)), epochs=1, verbose=0)
+import matplotlib
+print(seed, matplotlib.rcParams["font.family"], matplotlib.rcParams["axes.unicode_minus"])
+"""
+
+
+def test_seed_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MNIST_COURSE_SEED", raising=False)
+    assert get_seed() == 42
+    monkeypatch.setenv("MNIST_COURSE_SEED", "7")
+    assert get_seed() == 7
+    monkeypatch.setenv("MNIST_COURSE_SEED", "seven")
+    with pytest.raises(ValueError, match="MNIST_COURSE_SEED='seven': 시드\\(seed\\)는 정수"):
+        get_seed()
+
+
+def test_setup_notebook_is_silent() -> None:
+    """새 프로세스에서 TensorFlow를 불러오고 학습해도 stderr에 아무것도 찍히지 않는다."""
+    result = subprocess.run(
+        [sys.executable, "-c", SETUP_AND_TRAIN],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "MNIST_COURSE_SEED": "3", "HOME": "/tmp"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.split() == ["3", "['NanumGothic']", "False"]
