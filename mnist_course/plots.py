@@ -7,6 +7,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 # 지표(metric) 이름 -> (한글 이름, Keras 로그에서 찾을 키 후보)
 METRICS = {
@@ -64,6 +65,7 @@ def plot_history(
             if val is not None:
                 ax.plot(epochs, val, color=color, ls="--", marker="s", ms=3, label=f"{name}검증(validation)")
         ax.set_xlabel("에포크(epoch)")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel(METRICS[metric][0])
         ax.set_title(METRICS[metric][0])
         ax.grid(alpha=0.3)
