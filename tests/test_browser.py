@@ -1,0 +1,145 @@
+"""실제 브라우저(Debian의 headless Chromium + Playwright)로 사이트의 모든 페이지를 열어 본다.
+
+페이지마다 스크린샷을 _build/screenshots/에 남긴다.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.book_files import HTML, ROOT, colab_link
+from tests.site_check import inspect_page, serve, site_pages
+
+CHROMIUM = os.environ.get("MNIST_COURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+PAGES = site_pages(HTML) if HTML.exists() else []
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[object]:
+    _require((HTML / "index.html").exists(), "사이트가 없습니다. 먼저 `make site`를 실행하세요.")
+    _require(Path(CHROMIUM).exists(), f"Chromium이 없습니다({CHROMIUM}). Debian에서는 `apt-get install chromium fonts-noto-cjk`.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with serve(HTML) as url:
+        yield url
+
+
+def expected_colab(page_path: Path) -> str | None:
+    notebook = ROOT / page_path.relative_to(HTML).with_suffix(".ipynb")
+    return colab_link(notebook) if notebook.exists() else None
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=lambda p: p.relative_to(HTML).as_posix())
+def test_page_in_browser(browser, base_url: str, page_path: Path) -> None:
+    rel = page_path.relative_to(HTML)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        result = inspect_page(page, f"{base_url}/{rel.as_posix()}", base_url, SCREENSHOTS / rel.with_suffix(".png"))
+    finally:
+        page.close()
+    assert result["errors"] == []
+    assert result["broken_images"] == []
+    assert result["font_problem"] is None
+    colab = expected_colab(page_path)
+    if colab:
+        assert result["colab"] == [colab]
+
+
+def test_korean_search_finds_chapters(browser, base_url: str) -> None:
+    page = browser.new_page()
+    try:
+        for term in ("합성곱", "드롭아웃", "조기 종료"):
+            page.goto(f"{base_url}/search.html?q={term}", wait_until="networkidle")
+            page.wait_for_selector("#search-results ul.search li", timeout=10000)
+            assert page.locator("#search-results ul.search li").count() >= 1, term
+    finally:
+        page.close()
+
+
+# --- 검사가 정말 실패할 수 있는지: 일부러 망가뜨린 사이트로 확인한다 ---
+
+CHAPTER = Path("book") / "03_mnist_practice.html"
+
+
+@pytest.fixture
+def broken_site(tmp_path: Path) -> Path:
+    copy = tmp_path / "html"
+    shutil.copytree(HTML, copy)
+    return copy
+
+
+def test_detects_broken_image(browser, broken_site: Path) -> None:
+    html = (broken_site / CHAPTER).read_text(encoding="utf-8")
+    image = html.split('src="../_images/', 1)[1].split('"', 1)[0]
+    (broken_site / "_images" / image).unlink()
+    with serve(broken_site) as url:
+        page = browser.new_page()
+        result = inspect_page(page, f"{url}/{CHAPTER.as_posix()}", url)
+        page.close()
+    assert any(image in src for src in result["broken_images"])
+    assert any("404" in e and image in e for e in result["errors"])
+
+
+def test_detects_wrong_colab_link(browser, broken_site: Path) -> None:
+    page_file = broken_site / CHAPTER
+    good = colab_link(ROOT / "book" / "03_mnist_practice.ipynb")
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace("/blob/main/book/", "/blob/main/book/book/"), encoding="utf-8")
+    with serve(broken_site) as url:
+        page = browser.new_page()
+        result = inspect_page(page, f"{url}/{CHAPTER.as_posix()}", url)
+        page.close()
+    assert result["colab"] and result["colab"] != [good]
+
+
+def test_detects_missing_hangul_font(playwright, base_url: str, tmp_path: Path) -> None:
+    """한글 글꼴이 없는 fontconfig로 띄운 Chromium에서는 글꼴 검사가 문제를 찾아야 한다."""
+    latin_only = tmp_path / "fonts.conf"
+    latin_only.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(latin_only)}
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
+    try:
+        page = browser.new_page()
+        result = inspect_page(page, f"{base_url}/{CHAPTER.as_posix()}", base_url)
+    finally:
+        browser.close()
+    assert result["font_problem"] is not None
+    assert "한글" in result["font_problem"]

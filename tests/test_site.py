@@ -1,0 +1,58 @@
+"""만들어진 정적 사이트: 링크, 그림의 한국어 대체 텍스트, 한국어 검색 색인."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.book_files import HTML, ROOT, toc_files
+from tests.site_check import check_links, images_without_korean_alt, site_pages
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (HTML / "index.html").exists():
+        message = "사이트가 없습니다. 먼저 `make site`로 _build/html을 만드세요."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return HTML
+
+
+def test_every_toc_page_is_built(site: Path) -> None:
+    pages = {p.relative_to(site).with_suffix("").as_posix() for p in site_pages(site)}
+    assert set(toc_files()) <= pages
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    problems, external = check_links(site)
+    assert problems == []
+    # 외부 링크는 네트워크 없이 열 수 없으니 목록만 남긴다.
+    (ROOT / "_build" / "external-links.txt").write_text("\n".join(sorted(external)) + "\n", encoding="utf-8")
+    assert any("colab.research.google.com" in url for url in external)
+
+
+def test_link_check_catches_a_missing_image(site: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "html"
+    shutil.copytree(site, broken)
+    page = broken / "book" / "03_mnist_practice.html"
+    image = re.search(r'src="\.\./(_images/[^"]+\.png)"', page.read_text(encoding="utf-8")).group(1)
+    (broken / image).unlink()
+    problems, _ = check_links(broken)
+    assert any(image in p and "파일이 없습니다" in p for p in problems)
+
+
+def test_figures_have_korean_alt_text(site: Path) -> None:
+    assert images_without_korean_alt(site) == []
+
+
+@pytest.mark.parametrize("term", ["합성곱", "드롭아웃", "조기"])
+def test_search_index_has_korean_terms(site: Path, term: str) -> None:
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    assert any(term in word for word in index["terms"]), term
