@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -18,15 +19,37 @@ from nbclient import NotebookClient
 from mnist_course.environment import DEFAULT_SEED, SEED_ENV
 
 
-def execute_notebook(path: Path, timeout: int = 1200) -> float:
-    """노트북 하나를 제자리에서 실행해 저장하고, 걸린 시간(초)을 돌려준다."""
-    nb = nbformat.read(path, as_version=4)
+def run_notebook(
+    nb: nbformat.NotebookNode, workdir: Path, timeout: int = 1200, on_cell: Callable[[int, int], None] | None = None
+) -> float:
+    """노트북 객체를 새 커널에서 위에서부터 실행하고(출력은 nb에 채워진다) 걸린 시간(초)을 돌려준다.
+
+    on_cell(끝난 셀 번호, 전체 셀 수)는 셀이 하나 끝날 때마다 불린다.
+    """
+    hook = None
+    if on_cell is not None:
+        total = len(nb.cells)
+
+        def hook(cell: nbformat.NotebookNode, cell_index: int, **_: object) -> None:
+            on_cell(cell_index + 1, total)
+
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}, record_timing=False
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+        record_timing=False,
+        on_cell_executed=hook,
     )
     start = time.perf_counter()
     client.execute()
-    elapsed = time.perf_counter() - start
+    return time.perf_counter() - start
+
+
+def execute_notebook(path: Path, timeout: int = 1200) -> float:
+    """노트북 파일 하나를 제자리에서 실행해 저장하고, 걸린 시간(초)을 돌려준다."""
+    nb = nbformat.read(path, as_version=4)
+    elapsed = run_notebook(nb, path.parent, timeout)
     nbformat.write(nb, path)
     return elapsed
 

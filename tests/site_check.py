@@ -23,7 +23,7 @@ def site_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _ids(path: Path) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return frozenset(el.get("id") or el.get("name") for el in soup.find_all(attrs={"id": True}) + soup.find_all("a", attrs={"name": True}))

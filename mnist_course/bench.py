@@ -1,0 +1,136 @@
+"""책 벤치마크: 목차(_toc.yml)의 노트북을 하나씩 새 커널에서 실행해 장별 시간, 최대 메모리, 핵심 수치를 잰다.
+
+    python -m mnist_course.bench                    # 모든 장
+    python -m mnist_course.bench --chapters 01 08   # 일부 장 (파일 이름 앞부분)
+    python -m mnist_course.bench --seed 7 --out _build/bench
+
+결과는 --out 폴더의 bench.md(마크다운 표)와 bench.csv에 쓴다. 노트북 파일 자체는 바꾸지 않는다.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from mnist_course.checks import RESULTS_ENV
+from mnist_course.environment import DEFAULT_SEED, SEED_ENV
+from mnist_course.execute import run_notebook
+
+# 커널 프로세스의 최대 상주 메모리(peak RSS, 리눅스에서는 KiB 단위)를 마지막에 출력하는 셀
+PEAK_MEMORY_CELL = "import resource\nprint('PEAK_RSS_KIB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+@dataclass
+class ChapterResult:
+    chapter: str
+    seconds: float
+    peak_mib: float
+    figures: list[dict] = field(default_factory=list)
+
+
+def toc_notebooks(root: Path) -> list[Path]:
+    """_toc.yml에 적힌 순서대로 노트북 경로."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
+    return [root / f"{name}.ipynb" for name in names if (root / f"{name}.ipynb").exists()]
+
+
+def select(notebooks: list[Path], prefixes: list[str] | None) -> list[Path]:
+    if not prefixes:
+        return notebooks
+    chosen = [nb for nb in notebooks if any(nb.stem.startswith(p) for p in prefixes)]
+    if not chosen:
+        names = ", ".join(nb.stem for nb in notebooks)
+        raise SystemExit(f"--chapters {' '.join(prefixes)}: 맞는 장이 없습니다. 목차의 장: {names}")
+    return chosen
+
+
+def bench_notebook(path: Path, progress: bool = True) -> ChapterResult:
+    """노트북 한 개를 복사본으로 실행해 잰다."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
+    with tempfile.TemporaryDirectory() as tmp:
+        results_file = Path(tmp) / "results.jsonl"
+        os.environ[RESULTS_ENV] = str(results_file)
+        try:
+
+            def show(done: int, total: int) -> None:
+                if progress:
+                    print(f"\r  셀 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+            seconds = run_notebook(nb, path.parent, on_cell=show)
+        finally:
+            os.environ.pop(RESULTS_ENV, None)
+            if progress:
+                print("\r", end="", file=sys.stderr)
+        figures = [json.loads(line) for line in results_file.read_text(encoding="utf-8").splitlines()] if results_file.exists() else []
+    peak_line = next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout")
+    peak_mib = int(peak_line.split()[1]) / 1024
+    return ChapterResult(path.stem, seconds, peak_mib, figures)
+
+
+def format_figures(figures: list[dict]) -> str:
+    return "; ".join(f"{f['name']} {f['value']:.4g} ∈ [{f['lo']}, {f['hi']}]" for f in figures) or "-"
+
+
+def write_tables(results: list[ChapterResult], out: Path, seed: int) -> tuple[Path, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    total_seconds = sum(r.seconds for r in results)
+    peak = max((r.peak_mib for r in results), default=0.0)
+    md_lines = [
+        f"| 장 | 실행 시간(초) | 최대 메모리(MiB) | 핵심 수치 (시드 {seed}) |",
+        "| --- | ---: | ---: | --- |",
+        *(f"| {r.chapter} | {r.seconds:.0f} | {r.peak_mib:.0f} | {format_figures(r.figures)} |" for r in results),
+        f"| **합계** | **{total_seconds:.0f}** | **{peak:.0f}** (최대) | |",
+    ]
+    md_path = out / "bench.md"
+    md_path.write_text("\n".join(md_lines) + "\n", encoding="utf-8")
+    csv_path = out / "bench.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["chapter", "seconds", "peak_mib", "figure", "value", "lo", "hi"])
+        for r in results:
+            for fig in r.figures or [{"name": "", "value": "", "lo": "", "hi": ""}]:
+                writer.writerow([r.chapter, f"{r.seconds:.1f}", f"{r.peak_mib:.0f}", fig["name"], fig["value"], fig["lo"], fig["hi"]])
+        writer.writerow(["TOTAL", f"{total_seconds:.1f}", f"{peak:.0f}", "", "", "", ""])
+    return md_path, csv_path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chapters", nargs="*", help="실행할 장의 파일 이름 앞부분 (예: 01 08). 없으면 모든 장")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"MNIST_COURSE_SEED (기본 {DEFAULT_SEED})")
+    parser.add_argument("--root", type=Path, default=Path("."), help="책의 루트 폴더 (_toc.yml이 있는 곳)")
+    parser.add_argument("--out", type=Path, default=Path("_build/bench"), help="표를 쓸 폴더")
+    args = parser.parse_args(argv)
+
+    notebooks = select(toc_notebooks(args.root), args.chapters)
+    os.environ[SEED_ENV] = str(args.seed)
+    results = []
+    start = time.perf_counter()
+    for i, path in enumerate(notebooks, 1):
+        print(f"[{i}/{len(notebooks)}] {path.stem} 실행 중...", flush=True)
+        result = bench_notebook(path)
+        results.append(result)
+        print(
+            f"[{i}/{len(notebooks)}] {path.stem}: {result.seconds:.0f}초, 최대 {result.peak_mib:.0f} MiB, "
+            f"{format_figures(result.figures)} (누적 {time.perf_counter() - start:.0f}초)",
+            flush=True,
+        )
+    md_path, csv_path = write_tables(results, args.out, args.seed)
+    print(md_path.read_text(encoding="utf-8"))
+    print(f"표를 썼습니다: {md_path}, {csv_path}")
+
+
+if __name__ == "__main__":
+    main()
