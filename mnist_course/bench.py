@@ -3,8 +3,9 @@
     python -m mnist_course.bench                    # 모든 장
     python -m mnist_course.bench --chapters 01 08   # 일부 장 (파일 이름 앞부분)
     python -m mnist_course.bench --seed 7 --out _build/bench
+    python -m mnist_course.bench --update-pages     # 잰 시간을 각 장 첫머리의 "실행 시간" 문장에 적는다
 
-결과는 --out 폴더의 bench.md(마크다운 표)와 bench.csv에 쓴다. 노트북 파일 자체는 바꾸지 않는다.
+결과는 --out 폴더의 bench.md(마크다운 표)와 bench.csv에 쓴다. --update-pages 없이는 노트북 파일을 바꾸지 않는다.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -28,6 +30,10 @@ from mnist_course.execute import run_notebook
 
 # 커널 프로세스의 최대 상주 메모리(peak RSS, 리눅스에서는 KiB 단위)를 마지막에 출력하는 셀
 PEAK_MEMORY_CELL = "import resource\nprint('PEAK_RSS_KIB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+# 각 장 첫머리에 있는 실행 시간 문장. --update-pages가 시간 부분만 바꾼다.
+RUNTIME_SENTENCE = re.compile(r"(\*\*실행 시간\*\*: 2코어 CPU에서 처음부터 끝까지 약 )(\d+분(?: \d+초)?|\d+초)( 걸립니다)")
 
 
 @dataclass
@@ -106,12 +112,38 @@ def write_tables(results: list[ChapterResult], out: Path, seed: int) -> tuple[Pa
     return md_path, csv_path
 
 
+def describe_seconds(seconds: float) -> str:
+    """사람이 읽는 어림값: 1분 미만은 5초 단위, 그 이상은 10초 단위로 반올림."""
+    if seconds < 57.5:
+        return f"{max(5, round(seconds / 5) * 5)}초"
+    minutes, rest = divmod(round(seconds / 10) * 10, 60)
+    return f"{minutes}분 {rest}초" if rest else f"{minutes}분"
+
+
+def update_runtime(path: Path, seconds: float) -> bool:
+    """노트북 첫 마크다운 셀의 실행 시간 문장을 새 값으로 바꾼다. 문장이 없으면 분명한 오류."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if cell is None or not RUNTIME_SENTENCE.search(cell.source):
+        raise SystemExit(
+            f"{path.name}: 첫 마크다운 셀에 실행 시간 문장이 없습니다. "
+            "'**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 1분 걸립니다' 꼴의 문장을 넣어 주세요."
+        )
+    new = RUNTIME_SENTENCE.sub(lambda m: m.group(1) + describe_seconds(seconds) + m.group(3), cell.source, count=1)
+    if new == cell.source:
+        return False
+    cell.source = new
+    nbformat.write(nb, path)
+    return True
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chapters", nargs="*", help="실행할 장의 파일 이름 앞부분 (예: 01 08). 없으면 모든 장")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"MNIST_COURSE_SEED (기본 {DEFAULT_SEED})")
     parser.add_argument("--root", type=Path, default=Path("."), help="책의 루트 폴더 (_toc.yml이 있는 곳)")
     parser.add_argument("--out", type=Path, default=Path("_build/bench"), help="표를 쓸 폴더")
+    parser.add_argument("--update-pages", action="store_true", help="잰 시간을 각 장 첫머리의 실행 시간 문장에 적는다")
     args = parser.parse_args(argv)
 
     notebooks = select(toc_notebooks(args.root), args.chapters)
@@ -130,6 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     md_path, csv_path = write_tables(results, args.out, args.seed)
     print(md_path.read_text(encoding="utf-8"))
     print(f"표를 썼습니다: {md_path}, {csv_path}")
+    if args.update_pages:
+        changed = [r.chapter for r in results if update_runtime(args.root / "book" / f"{r.chapter}.ipynb", r.seconds)]
+        print("실행 시간 문장을 고친 장:", ", ".join(changed) or "없음")
 
 
 if __name__ == "__main__":
