@@ -90,6 +90,44 @@ def test_korean_search_finds_chapters(browser, base_url: str) -> None:
         page.close()
 
 
+# 위젯이 있는 장과, 저장된 위젯 상태로 그려져야 할 글자들
+WIDGET_PAGES = {
+    "book/02_epoch_iteration_batch.html": ["채점", "1,563"],  # 퀴즈 버튼, 계산기 결과(50,000 ÷ 32)
+    "book/03_mnist_practice.html": ["1001"],  # 숫자 브라우저의 슬라이더 값
+    "book/04_mission1_base_model.html": ["학습 시작", "(완료)"],  # 놀이터 버튼, 기본 학습을 마친 상태
+}
+
+
+@pytest.mark.parametrize("rel", sorted(WIDGET_PAGES))
+def test_saved_widgets_render_in_the_page(browser, base_url: str, rel: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base_url}/{rel}", wait_until="networkidle")
+        page.wait_for_selector(".jupyter-widgets.widget-container, .jupyter-widgets", timeout=15000)
+        text = page.locator(".jupyter-widgets").all_inner_texts()  # 위젯이 그린 요소 안의 글자만
+    finally:
+        page.close()
+    widget_text = "\n".join(text)
+    for expected in WIDGET_PAGES[rel]:
+        assert expected in widget_text, f"{rel}: 위젯에 '{expected}'가 보이지 않습니다"
+
+
+MATH_PAGES = ["book/01_cnn_concepts.html", "book/02_epoch_iteration_batch.html"]
+
+
+@pytest.mark.parametrize("rel", MATH_PAGES)
+def test_math_is_typeset_without_network(browser, base_url: str, rel: str) -> None:
+    """수식은 사이트 안의 MathJax로 그려져야 한다(인터넷 없이도)."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{base_url}/{rel}", wait_until="networkidle")
+        page.wait_for_selector("mjx-container", timeout=15000)
+        raw = page.locator("article").inner_text()
+    finally:
+        page.close()
+    assert "\\frac" not in raw and "\\lceil" not in raw and "\\times" not in raw, "그려지지 않은 LaTeX가 보입니다"
+
+
 # --- 검사가 정말 실패할 수 있는지: 일부러 망가뜨린 사이트로 확인한다 ---
 
 CHAPTER = Path("book") / "03_mnist_practice.html"
