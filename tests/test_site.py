@@ -56,3 +56,16 @@ def test_search_index_has_korean_terms(site: Path, term: str) -> None:
     text = (site / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     assert any(term in word for word in index["terms"]), term
+
+
+MISSIONS = ["04_mission1_base_model", "05_mission2_early_stopping", "06_mission3_capacity_dropout", "07_tdc_exercise"]
+
+
+@pytest.mark.parametrize("chapter", MISSIONS)
+def test_mission_solutions_are_collapsed(site: Path, chapter: str) -> None:
+    """풀이 셀(hide-input)의 코드는 닫힌 <details> 안에 있어야 한다: 학습자가 먼저 풀어 볼 수 있도록."""
+    html = (site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<div class="cell tag_hide-input[^"]*">(.*?)<div class="cell_output', html, flags=re.S)
+    assert cells, "풀이 셀이 없습니다"
+    for cell in cells:
+        assert re.search(r"<details class=\"[^\"]*hide above-input\"(?![^>]*\bopen\b)", cell), "풀이 코드가 접혀 있지 않습니다"
