@@ -1,6 +1,6 @@
 """수업용 대화형 위젯(ipywidgets). 각 위젯의 계산은 일반 함수로도 쓸 수 있다.
 
-위젯을 움직이려면 살아 있는 커널(Colab이나 Jupyter)이 필요하다. 정적 사이트에는 실행 당시의 모습만 저장된다.
+위젯을 움직이려면 실행 중인 Jupyter 커널(Colab이나 Jupyter)이 필요하다. 정적 사이트에는 미리 실행한 결과 화면만 저장된다.
 """
 
 from __future__ import annotations
