@@ -1,13 +1,16 @@
-"""모든 장의 Colab 설치 셀과 Colab 링크가 _config.yml과 맞는지, 설치 셀이 Colab 밖에서 아무 일도 안 하는지."""
+"""Colab에서 보이는 모습과 설치 셀: 설치 셀과 Colab 링크가 _config.yml·패키지 판과 맞는지, Colab 밖에서는 아무 일도 안 하는지,
+그리고 Colab(평범한 마크다운)이 보여 줄 수 없는 MyST 문법이 없고 정답·풀이가 접혀 있는지."""
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from pathlib import Path
 
 import nbformat
 import pytest
+import tomllib
 from IPython.core.inputtransformer2 import TransformerManager
 
 from tests.book_files import ROOT, colab_link, config, toc_files, toc_notebooks
@@ -54,12 +57,16 @@ def test_every_toc_entry_exists() -> None:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_setup_cell_installs_from_configured_repository(notebook: Path) -> None:
-    cfg = config()
+def test_setup_cell_installs_the_release_it_was_executed_with(notebook: Path) -> None:
+    """설치 셀은 main이 아니라 pyproject.toml의 판(태그 v{version})을 설치한다."""
     source = first_code_cell(notebook)
-    expected = f'pip install -q "mnist-course @ git+{cfg["repository"]["url"]}@{cfg["repository"]["branch"]}"'
+    expected = f'pip install -q "mnist-course @ git+{config()["repository"]["url"]}@v{package_version()}"'
     assert run_setup_cell(source, in_colab=True) == [("pip", expected.removeprefix("pip "))]
     assert "tensorflow" not in source.lower(), "Colab의 TensorFlow를 다시 설치하거나 바꾸면 안 됩니다"
+
+
+def package_version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -76,7 +83,6 @@ def test_colab_link_format() -> None:
 
 def test_pyproject_accepts_colab_tensorflow() -> None:
     """패키지 의존성은 Colab의 TensorFlow(2.16+, Keras 3)를 받아들이는 범위여야 한다."""
-    import tomllib
     from packaging.requirements import Requirement
 
     deps = {Requirement(d).name: Requirement(d) for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
@@ -84,3 +90,58 @@ def test_pyproject_accepts_colab_tensorflow() -> None:
         assert deps["tensorflow"].specifier.contains(version)
     assert not deps["tensorflow"].specifier.contains("2.15.0")
     assert deps["keras"].specifier.contains("3.8.0")
+
+
+# Colab과 보통의 Jupyter는 마크다운 셀을 CommonMark(+HTML)로만 그린다: 아래 MyST 문법은 날것 그대로 보인다.
+MYST_ONLY = {
+    "지시어 펜스(directive) ```{...}": re.compile(r"^\s*(```|~~~)\s*\{", re.M),
+    "콜론 펜스(colon fence) :::": re.compile(r"^\s*:::", re.M),
+    "역할(role) {name}`...`": re.compile(r"\{[a-z][\w:-]*\}`"),
+    "대상(target) (label)=": re.compile(r"^\([\w-]+\)=\s*$", re.M),
+    "치환(substitution) {{ ... }}": re.compile(r"\{\{.*?\}\}"),
+    "주석(comment) % ...": re.compile(r"^%", re.M),
+}
+
+
+def markup_problems(nb) -> list[str]:
+    """노트북이 Colab에서 날것의 MyST를 보이거나 정답·풀이를 펼쳐 보이는 곳들."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            problems += [f"셀 {i}: MyST {name}" for name, pattern in MYST_ONLY.items() if pattern.search(cell.source)]
+            opened, closed = len(re.findall(r"<details\b", cell.source)), cell.source.count("</details>")
+            if opened != closed or cell.source.count("<summary>") != opened:
+                problems.append(f"셀 {i}: <details>와 <summary>, </details>의 짝이 맞지 않습니다")
+            if re.search(r"<details[^>]*\bopen\b", cell.source):
+                problems.append(f"셀 {i}: 정답이 펼쳐진 채(<details open>)입니다")
+            if "정답" in cell.source and re.search(r"정답 보기", cell.source) and "<summary>정답 보기</summary>" not in cell.source:
+                problems.append(f"셀 {i}: 정답을 <details><summary>정답 보기</summary>로 접지 않았습니다")
+        elif cell.cell_type == "code":
+            hidden_on_site = "hide-input" in cell.metadata.get("tags", [])
+            folded_in_colab = cell.metadata.get("cellView") == "form" and cell.source.startswith("#@title ")
+            if hidden_on_site != folded_in_colab:
+                problems.append(f"셀 {i}: 사이트의 hide-input 태그와 Colab의 접기(cellView: form + 첫 줄 #@title)가 함께 있어야 합니다")
+    return problems
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_colab_shows_no_raw_myst_and_hides_answers(notebook: Path) -> None:
+    assert markup_problems(nbformat.read(notebook, as_version=4)) == []
+
+
+def test_markup_check_catches_what_colab_would_show_wrong() -> None:
+    """검사 자체가 실패할 수 있는지: 일부러 잘못 쓴 셀마다 문제가 하나씩 잡혀야 한다."""
+    v4 = nbformat.v4
+    nb = v4.new_notebook()
+    nb.cells = [
+        v4.new_markdown_cell("```{note}\n참고\n```"),
+        v4.new_markdown_cell(":::{tip}\n팁\n:::"),
+        v4.new_markdown_cell("{math}`x^2`을 봅니다"),
+        v4.new_markdown_cell("<details open>\n<summary>정답 보기</summary>\n\n50번\n\n</details>"),
+        v4.new_markdown_cell("<details>\n<summary>정답 보기</summary>\n\n50번"),
+        v4.new_code_cell("print(1)", metadata={"tags": ["hide-input"]}),
+        v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form"}),
+        v4.new_markdown_cell("> **참고**\n>\n> 평범한 인용문은 괜찮습니다.\n\n<details>\n<summary>정답 보기</summary>\n\n50번\n</details>"),
+        v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form", "tags": ["hide-input"]}),
+    ]
+    assert [p.split(":")[0] for p in markup_problems(nb)] == [f"셀 {i}" for i in range(7)]

@@ -69,3 +69,12 @@ def test_mission_solutions_are_collapsed(site: Path, chapter: str) -> None:
     assert cells, "풀이 셀이 없습니다"
     for cell in cells:
         assert re.search(r"<details class=\"[^\"]*hide above-input\"(?![^>]*\bopen\b)", cell), "풀이 코드가 접혀 있지 않습니다"
+
+
+def test_quiz_answers_are_collapsed(site: Path) -> None:
+    """노트북의 <details> 정답은 사이트에서도 닫힌 채로 그려지고, 정답 문장은 그 안에만 있다."""
+    html = (site / "book" / "02_epoch_iteration_batch.html").read_text(encoding="utf-8")
+    answers = re.findall(r"<details(?P<attrs>[^>]*)>\s*<summary>정답 보기</summary>(?P<body>.*?)</details>", html, flags=re.S)
+    assert answers, "2장 퀴즈의 정답 상자가 없습니다"
+    assert all("open" not in attrs for attrs, _ in answers)
+    assert "<strong>50번</strong>" in answers[0][1] and html.count("<strong>50번</strong>") == 1
