@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import NoReturn
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +37,10 @@ def colab_link(notebook: Path) -> str:
     repo = cfg["repository"]["url"].removeprefix("https://github.com/").strip("/")
     colab = cfg["launch_buttons"]["colab_url"].rstrip("/")
     return f"{colab}/github/{repo}/blob/{cfg['repository']['branch']}/{notebook.relative_to(ROOT).as_posix()}"
+
+
+def skip_or_fail(message: str) -> NoReturn:
+    """필요한 것(사이트, 브라우저, 데이터)이 없을 때: 로컬에서는 건너뛰고, CI(CI=true)에서는 실패한다."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

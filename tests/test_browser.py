@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.book_files import HTML, ROOT, colab_link
+from tests.book_files import HTML, ROOT, colab_link, skip_or_fail
 from tests.site_check import inspect_page, serve, site_pages
 
 CHROMIUM = os.environ.get("MNIST_COURSE_CHROMIUM", "/usr/bin/chromium")
@@ -30,9 +30,7 @@ PAGES = site_pages(HTML) if HTML.exists() else []
 
 def _require(condition: bool, message: str) -> None:
     if not condition:
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message)
 
 
 @pytest.fixture(scope="module")

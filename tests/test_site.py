@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.book_files import HTML, ROOT, toc_files
+from tests.book_files import HTML, ROOT, skip_or_fail, toc_files
 from tests.site_check import check_links, images_without_korean_alt, site_pages
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     if not (HTML / "index.html").exists():
-        message = "사이트가 없습니다. 먼저 `make site`로 _build/html을 만드세요."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("사이트가 없습니다. 먼저 `make site`로 _build/html을 만드세요.")
     return HTML
 
 
