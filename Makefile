@@ -1,18 +1,30 @@
-# 관리자용 명령. 각 명령은 필요한 파이썬 패키지를 먼저 설치한다(이미 있으면 금방 끝난다).
+# 관리자용 명령. 모든 명령은 프로젝트 가상 환경 .venv/를 만들어(처음 한 번) 그 안에서 돈다.
+# 시스템 파이썬(Debian/Ubuntu의 /usr/bin/python3, PEP 668)에는 아무것도 설치하지 않는다.
 PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
 
-.PHONY: setup site test
+.PHONY: setup site test colab-check
 
-setup:
-	$(PYTHON) -m pip install -q -r requirements.txt
-	$(PYTHON) -m pip install -q --no-deps -e .
+# 요구 사항 파일이 바뀌었을 때만 다시 설치한다.
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { echo "venv 모듈이 없습니다. Debian/Ubuntu: sudo apt-get install python3-venv" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
 
 # 정적 사이트를 _build/html에: Sphinx 경고(warning)는 오류로 취급
 site: setup
 	rm -rf _build/html _build/.doctrees
-	jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 # 전체 테스트: 린트, 엄격한 사이트 빌드, 단위 테스트, 사이트 링크·브라우저 검사, 모든 노트북 재실행 비교(nbval)
 test: site
-	$(PYTHON) -m ruff check .
-	$(PYTHON) -m pytest --nbval tests book
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m pytest --nbval tests book
+
+# Colab 런타임 흉내: Python 3.13 + Colab의 패키지 버전으로 모든 장을 실행한다(tools/colab_check.py).
+colab-check: setup
+	$(BIN)/python tools/colab_check.py

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 import types
 from pathlib import Path
 
 import nbformat
 import pytest
-import tomllib
 from IPython.core.inputtransformer2 import TransformerManager
 
 from tests.book_files import ROOT, colab_link, config, toc_files, toc_notebooks
