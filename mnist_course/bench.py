@@ -164,7 +164,10 @@ def describe_seconds(seconds: float) -> str:
 
 def update_runtime(path: Path, seconds: float) -> bool:
     """노트북 첫 마크다운 셀의 실행 시간 문장을 새 값으로 바꾼다. 문장이 없으면 분명한 오류."""
-    check_runtime_sentence(path)
+    try:
+        check_runtime_sentence(path)
+    except BenchSetupError as err:  # main 밖에서 불러도 분명한 오류로 멈춘다(종전과 같은 SystemExit)
+        raise SystemExit(str(err)) from None
     nb = nbformat.read(path, as_version=4)
     cell = next(c for c in nb.cells if c.cell_type == "markdown")
     new = RUNTIME_SENTENCE.sub(lambda m: m.group(1) + describe_seconds(seconds) + m.group(3), cell.source, count=1)
