@@ -25,7 +25,7 @@ import nbformat
 import yaml
 
 from mnist_course.checks import RESULTS_ENV
-from mnist_course.environment import DEFAULT_SEED, SEED_ENV
+from mnist_course.environment import DEFAULT_SEED, SEED_ENV, parse_seed
 from mnist_course.execute import run_notebook
 
 # 커널 프로세스의 최대 상주 메모리(peak RSS, 리눅스에서는 KiB 단위)를 마지막에 출력하는 셀
@@ -34,6 +34,10 @@ PEAK_MEMORY_CELL = "import resource\nprint('PEAK_RSS_KIB', resource.getrusage(re
 
 # 각 장 첫머리에 있는 실행 시간 문장. --update-pages가 시간 부분만 바꾼다.
 RUNTIME_SENTENCE = re.compile(r"(\*\*실행 시간\*\*: 2코어 CPU에서 처음부터 끝까지 약 )(\d+분(?: \d+초)?|\d+초)( 걸립니다)")
+
+
+class BenchSetupError(ValueError):
+    """장을 실행하기 전에 알 수 있는 잘못(목차, 장 이름, 출력 폴더). main은 한 줄 오류와 종료 코드 2로 끝낸다."""
 
 
 @dataclass
@@ -45,9 +49,21 @@ class ChapterResult:
 
 
 def toc_notebooks(root: Path) -> list[Path]:
-    """_toc.yml에 적힌 순서대로 노트북 경로."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
+    """_toc.yml에 적힌 순서대로 노트북 경로(.md 페이지는 건너뛴다). 목차가 없거나 잘못되면 BenchSetupError."""
+    toc_path = root / "_toc.yml"
+    if not root.is_dir():
+        raise BenchSetupError(f"--root {root}: 그런 폴더가 없습니다(folder not found). 책의 루트(_toc.yml이 있는 곳)를 지정하세요.")
+    try:
+        toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+        names = [toc["root"]] + [entry["file"] for entry in toc.get("chapters") or []]
+    except FileNotFoundError:
+        raise BenchSetupError(f"--root {root}: _toc.yml이 없습니다(no _toc.yml). 책의 루트 폴더를 지정하세요.") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError, AttributeError) as err:
+        reason = (str(err).strip().splitlines() or [""])[0]
+        raise BenchSetupError(f"{toc_path}: 목차를 읽을 수 없습니다(invalid _toc.yml): {type(err).__name__}: {reason}") from None
+    missing = [name for name in names if not (root / f"{name}.ipynb").exists() and not (root / f"{name}.md").exists()]
+    if missing:
+        raise BenchSetupError(f"{toc_path}: 목차에 적힌 파일이 없습니다(missing files): {', '.join(missing)}")
     return [root / f"{name}.ipynb" for name in names if (root / f"{name}.ipynb").exists()]
 
 
@@ -57,8 +73,34 @@ def select(notebooks: list[Path], prefixes: list[str] | None) -> list[Path]:
     chosen = [nb for nb in notebooks if any(nb.stem.startswith(p) for p in prefixes)]
     if not chosen:
         names = ", ".join(nb.stem for nb in notebooks)
-        raise SystemExit(f"--chapters {' '.join(prefixes)}: 맞는 장이 없습니다. 목차의 장: {names}")
+        raise BenchSetupError(f"--chapters {' '.join(prefixes)}: 맞는 장이 없습니다. 목차의 장: {names}")
     return chosen
+
+
+def check_out(out: Path) -> None:
+    """표를 쓸 폴더를 장을 실행하기 전에 만들고 써 본다(모든 장을 돌린 뒤에야 쓰지 못해 결과를 잃지 않게)."""
+    if out.exists() and not out.is_dir():
+        raise BenchSetupError(f"--out {out}: 폴더가 아니라 파일입니다(not a folder). 표를 쓸 폴더를 지정하세요.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as err:
+        raise BenchSetupError(f"--out {out}: 이 폴더를 만들거나 쓸 수 없습니다(not writable): {err.strerror or err}") from None
+    for name in ("bench.md", "bench.csv"):
+        if (out / name).is_dir():
+            raise BenchSetupError(f"--out {out}: {name}이 폴더라서 표를 쓸 수 없습니다. 치우거나 다른 --out을 지정하세요.")
+
+
+def check_runtime_sentence(path: Path) -> None:
+    """--update-pages가 고칠 실행 시간 문장이 첫 마크다운 셀에 있는지, 장을 실행하기 전에 확인한다."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if cell is None or not RUNTIME_SENTENCE.search(cell.source):
+        raise BenchSetupError(
+            f"{path.name}: 첫 마크다운 셀에 실행 시간 문장이 없습니다. "
+            "'**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 1분 걸립니다' 꼴의 문장을 넣어 주세요."
+        )
 
 
 def bench_notebook(path: Path, progress: bool = True) -> ChapterResult:
@@ -122,13 +164,12 @@ def describe_seconds(seconds: float) -> str:
 
 def update_runtime(path: Path, seconds: float) -> bool:
     """노트북 첫 마크다운 셀의 실행 시간 문장을 새 값으로 바꾼다. 문장이 없으면 분명한 오류."""
+    try:
+        check_runtime_sentence(path)
+    except BenchSetupError as err:  # main 밖에서 불러도 분명한 오류로 멈춘다(종전과 같은 SystemExit)
+        raise SystemExit(str(err)) from None
     nb = nbformat.read(path, as_version=4)
-    cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
-    if cell is None or not RUNTIME_SENTENCE.search(cell.source):
-        raise SystemExit(
-            f"{path.name}: 첫 마크다운 셀에 실행 시간 문장이 없습니다. "
-            "'**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 1분 걸립니다' 꼴의 문장을 넣어 주세요."
-        )
+    cell = next(c for c in nb.cells if c.cell_type == "markdown")
     new = RUNTIME_SENTENCE.sub(lambda m: m.group(1) + describe_seconds(seconds) + m.group(3), cell.source, count=1)
     if new == cell.source:
         return False
@@ -137,16 +178,31 @@ def update_runtime(path: Path, seconds: float) -> bool:
     return True
 
 
+def seed_argument(text: str) -> int:
+    """--seed 값: MNIST_COURSE_SEED와 같은 범위(0 ~ 2**32 - 1)인지 argparse 단계에서 확인한다."""
+    try:
+        return parse_seed(text, "--seed")
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chapters", nargs="*", help="실행할 장의 파일 이름 앞부분 (예: 01 08). 없으면 모든 장")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"MNIST_COURSE_SEED (기본 {DEFAULT_SEED})")
+    parser.add_argument("--seed", type=seed_argument, default=DEFAULT_SEED, help=f"MNIST_COURSE_SEED (기본 {DEFAULT_SEED})")
     parser.add_argument("--root", type=Path, default=Path("."), help="책의 루트 폴더 (_toc.yml이 있는 곳)")
     parser.add_argument("--out", type=Path, default=Path("_build/bench"), help="표를 쓸 폴더")
     parser.add_argument("--update-pages", action="store_true", help="잰 시간을 각 장 첫머리의 실행 시간 문장에 적는다")
     args = parser.parse_args(argv)
-
-    notebooks = select(toc_notebooks(args.root), args.chapters)
+    try:  # 장을 하나라도 실행하기 전에 알 수 있는 잘못은 여기서 한 줄 오류로 끝낸다
+        notebooks = select(toc_notebooks(args.root), args.chapters)
+        check_out(args.out)
+        if args.update_pages:
+            for path in notebooks:
+                check_runtime_sentence(path)
+    except BenchSetupError as err:
+        print(f"{parser.prog}: 오류(error): {err}", file=sys.stderr)
+        raise SystemExit(2) from None
     os.environ[SEED_ENV] = str(args.seed)
     results = []
     start = time.perf_counter()
@@ -163,7 +219,7 @@ def main(argv: list[str] | None = None) -> None:
     print(md_path.read_text(encoding="utf-8"))
     print(f"표를 썼습니다: {md_path}, {csv_path}")
     if args.update_pages:
-        changed = [r.chapter for r in results if update_runtime(args.root / "book" / f"{r.chapter}.ipynb", r.seconds)]
+        changed = [r.chapter for path, r in zip(notebooks, results, strict=True) if update_runtime(path, r.seconds)]
         print("실행 시간 문장을 고친 장:", ", ".join(changed) or "없음")
 
 

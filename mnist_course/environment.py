@@ -10,6 +10,7 @@ from pathlib import Path
 
 SEED_ENV = "MNIST_COURSE_SEED"
 DEFAULT_SEED = 42
+SEED_MAX = 2**32 - 1  # NumPy 시드의 최댓값
 KOREAN_FONT = "NanumGothic"
 
 
@@ -61,12 +62,23 @@ def use_korean_font() -> str:
 
 
 def get_seed() -> int:
-    """환경 변수 MNIST_COURSE_SEED의 값(없으면 42)을 정수로 돌려준다."""
-    value = os.environ.get(SEED_ENV, str(DEFAULT_SEED))
+    """환경 변수 MNIST_COURSE_SEED의 값(없으면 42)을 정수로 돌려준다. NumPy가 받는 범위(0 ~ 2**32 - 1)인지도 확인한다."""
+    return parse_seed(os.environ.get(SEED_ENV, str(DEFAULT_SEED)), SEED_ENV)
+
+
+def parse_seed(value: str, source: str = SEED_ENV) -> int:
+    """시드 문자열을 정수로 바꾼다. 잘못되면 source(환경 변수나 옵션 이름)와 올바른 범위를 적은 ValueError."""
     try:
-        return int(value)
+        seed = int(value)
     except ValueError:
-        raise ValueError(f"{SEED_ENV}={value!r}: 시드(seed)는 정수여야 합니다. 예: export {SEED_ENV}=7") from None
+        raise ValueError(
+            f"{source}={value!r}: 시드(seed)는 정수여야 합니다(integer, 0 ~ {SEED_MAX}). 예: export {SEED_ENV}=7"
+        ) from None
+    if not 0 <= seed <= SEED_MAX:
+        raise ValueError(
+            f"{source}={value!r}: 시드(seed)는 0 이상 {SEED_MAX}(2**32 - 1) 이하여야 합니다(out of range). 예: export {SEED_ENV}=7"
+        )
+    return seed
 
 
 def setup_notebook() -> int:

@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+import html
 import io
 import math
+import numbers
+import traceback
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -23,11 +26,19 @@ class IterationCount(NamedTuple):
     last_batch: int
 
 
+def positive_int(name: str, value: object) -> int:
+    """1 이상의 정수(정수 값인 float 포함)를 int로. None, 문자열, bool은 TypeError, NaN·무한대·0·음수·소수는 ValueError."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name}={value!r}: 1 이상의 정수(positive integer)여야 합니다. 받은 것은 {type(value).__name__}입니다.")
+    if not math.isfinite(value) or int(value) != value or value < 1:
+        raise ValueError(f"{name}={value!r}: 1 이상의 정수(positive integer)여야 합니다.")
+    return int(value)
+
+
 def count_iterations(n_examples: int, batch_size: int, epochs: int = 1) -> IterationCount:
     """데이터 n_examples개를 batch_size씩 나누면 에포크마다 몇 번 업데이트하는지 계산한다(마지막 배치 포함: 올림)."""
-    for name, value in (("n_examples", n_examples), ("batch_size", batch_size), ("epochs", epochs)):
-        if int(value) != value or value < 1:
-            raise ValueError(f"{name}={value!r}: 1 이상의 정수여야 합니다.")
+    n_examples, batch_size = positive_int("n_examples", n_examples), positive_int("batch_size", batch_size)
+    epochs = positive_int("epochs", epochs)
     per_epoch = math.ceil(n_examples / batch_size)
     last = n_examples - (per_epoch - 1) * batch_size
     return IterationCount(per_epoch, per_epoch * epochs, last)
@@ -52,6 +63,10 @@ def iteration_calculator(n_examples: int = 50000, batch_size: int = 32, epochs: 
     """데이터 수, 배치 크기, 에포크 수를 바꾸면 이터레이션 수를 바로 보여 주는 위젯."""
     import ipywidgets as w
 
+    count_iterations(n_examples, batch_size, epochs)  # 잘못된 시작값은 위젯이 조용히 바꾸기 전에 알린다
+    for name, value, most in (("n_examples", n_examples, 10_000_000), ("batch_size", batch_size, 1_000_000), ("epochs", epochs, 50)):
+        if value > most:
+            raise ValueError(f"iteration_calculator: {name}={value!r}: 위젯은 {most:,} 이하만 다룹니다(too large).")
     style = {"description_width": "150px"}
     n = w.BoundedIntText(value=n_examples, min=1, max=10_000_000, description="데이터 수", style=style)
     batch = w.BoundedIntText(value=batch_size, min=1, max=1_000_000, description="미니배치 크기", style=style)
@@ -101,9 +116,25 @@ def iteration_quiz() -> Any:
 
 
 def top_predictions(model: Any, image: np.ndarray, k: int = 3) -> list[tuple[int, float]]:
-    """모델이 이미지 한 장에 대해 가장 높게 본 k개의 (숫자, 확률)."""
-    batch = np.asarray(image, dtype="float32").reshape(1, DIGIT_PIXELS, DIGIT_PIXELS, 1)
-    probabilities = np.asarray(model(batch, training=False))[0]
+    """모델이 이미지 한 장에 대해 가장 높게 본 k개의 (숫자, 확률).
+
+    model은 학습한 Keras 모델(model(batch, training=False)로 부른다) 또는 배치를 받아 확률을 돌려주는 예측 함수다.
+    """
+    if model is None or not callable(model):
+        raise TypeError(
+            f"top_predictions: model={model!r:.60}: 학습한 모델(trained model)이나 예측 함수(predict function)가 필요합니다. "
+            "예: top_predictions(model, x_train[0])"
+        )
+    k = positive_int("k", k)
+    pixels = np.asarray(image, dtype="float32")
+    if pixels.size != DIGIT_PIXELS * DIGIT_PIXELS:
+        raise ValueError(f"top_predictions: 이미지 shape이 {pixels.shape}입니다. 28x28(784픽셀) 이미지 한 장이어야 합니다.")
+    batch = pixels.reshape(1, DIGIT_PIXELS, DIGIT_PIXELS, 1)
+    output = model(batch, training=False) if hasattr(model, "predict") else model(batch)
+    probabilities = np.asarray(output)
+    if probabilities.ndim != 2 or probabilities.shape[0] != 1:
+        raise ValueError(f"top_predictions: 모델 출력의 shape이 {probabilities.shape}입니다. (1, 클래스 수)여야 합니다.")
+    probabilities = probabilities[0]
     order = np.argsort(probabilities)[::-1][:k]
     return [(int(i), float(probabilities[i])) for i in order]
 
@@ -125,11 +156,9 @@ def digit_browser(images: np.ndarray, labels: np.ndarray, model: Any = None, ind
     """슬라이더로 훈련 이미지를 골라 그림, 정답, (모델이 있으면) 모델의 상위 예측을 보는 위젯."""
     import ipywidgets as w
 
-    labels = np.asarray(labels)
-    if labels.ndim == 2:  # 원-핫 레이블이면 숫자로
-        labels = labels.argmax(axis=1)
-    if len(images) != len(labels):
-        raise ValueError(f"digit_browser: 이미지 {len(images)}개와 레이블 {len(labels)}개의 개수가 다릅니다.")
+    images, labels = _browser_arrays(images, labels)
+    if not 0 <= index < len(images):
+        raise ValueError(f"digit_browser: index={index!r}: 0 이상 {len(images) - 1} 이하여야 합니다(out of range).")
     slider = w.IntSlider(value=index, min=0, max=len(images) - 1, description="이미지 번호", continuous_update=False)
     picture = w.Image(format="png")
     info = w.HTML()
@@ -146,6 +175,22 @@ def digit_browser(images: np.ndarray, labels: np.ndarray, model: Any = None, ind
     slider.observe(update, names="value")
     update()
     return w.VBox([slider, w.HBox([picture, info])])
+
+
+def _browser_arrays(images: Any, labels: Any) -> tuple[np.ndarray, np.ndarray]:
+    """digit_browser의 입력 확인: 비어 있지 않고, 이미지는 28x28, 레이블은 숫자나 원-핫, 개수가 같아야 한다."""
+    images, labels = np.asarray(images), np.asarray(labels)
+    if images.ndim == 0 or len(images) == 0:
+        raise ValueError("digit_browser: 이미지가 하나도 없습니다(empty images). 예: digit_browser(x_train, y_train)")
+    if math.prod(images.shape[1:]) != DIGIT_PIXELS * DIGIT_PIXELS:
+        raise ValueError(f"digit_browser: 이미지 배열의 shape이 {images.shape}입니다. 한 장이 28x28(784픽셀)이어야 합니다.")
+    if labels.ndim == 2:  # 원-핫 레이블이면 숫자로
+        labels = labels.argmax(axis=1) if labels.shape[1] else labels[:, 0]
+    if labels.ndim != 1:
+        raise ValueError(f"digit_browser: 레이블 배열의 shape이 {labels.shape}입니다. 숫자 레이블(1차원)이나 원-핫(2차원)이어야 합니다.")
+    if len(images) != len(labels):
+        raise ValueError(f"digit_browser: 이미지 {len(images)}개와 레이블 {len(labels)}개의 개수가 다릅니다(count mismatch).")
+    return images, labels
 
 
 OPTIMIZERS = {
@@ -170,9 +215,10 @@ def train_playground_model(
     """
     import keras
 
+    batch_size, epochs, n_train = positive_int("batch_size", batch_size), positive_int("epochs", epochs), positive_int("n_train", n_train)
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer={optimizer!r}: {list(OPTIMIZERS)} 중 하나여야 합니다.")
-    if not 0 < learning_rate <= 10:
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real) or not 0 < learning_rate <= 10:
         raise ValueError(f"learning_rate={learning_rate}: 0보다 크고 10 이하여야 합니다.")
     model = keras.Sequential(
         [
@@ -228,6 +274,7 @@ def training_playground(data: Any, run_now: bool = False) -> Any:
     """옵티마이저, 학습률, 배치 크기, 에포크 수를 골라 작은 모델을 학습시키고 곡선을 실시간으로 보는 위젯.
 
     run_now=True면 만들자마자 기본 설정으로 한 번 학습한다(정적 사이트에 결과 그림을 남길 때).
+    학습이 실패하면 상태 줄에 "학습 실패(failed)"와 오류를, 그 아래에 traceback을 보이고 예외를 다시 낸다.
     """
     import ipywidgets as w
 
@@ -240,11 +287,13 @@ def training_playground(data: Any, run_now: bool = False) -> Any:
     progress = w.IntProgress(value=0, min=0, max=epochs.value, description="진행")
     status = w.HTML("훈련 데이터 10,000개로 Dense(50) 모델을 학습합니다. 설정을 고르고 <b>학습 시작</b>을 누르세요.")
     chart = w.Image(format="png")
+    error = w.HTML()  # 학습이 실패하면 오류 메시지와 traceback을 여기에 보인다(버튼 콜백의 예외는 화면에 안 나온다)
 
     def run(_: Any = None) -> dict[str, list[float]]:
         button.disabled = True
         progress.max, progress.value = epochs.value, 0
         status.value = "학습 중..."
+        error.value = ""
 
         def show(epoch: int, logs: dict[str, list[float]]) -> None:
             progress.value = epoch + 1
@@ -256,13 +305,17 @@ def training_playground(data: Any, run_now: bool = False) -> Any:
 
         try:
             logs = train_playground_model(data, optimizer.value, lr.value, batch.value, epochs.value, on_epoch_end=show)
+        except Exception as err:
+            status.value = f'<span style="color:#b3261e">학습 실패(failed): {html.escape(f"{type(err).__name__}: {err}")}</span>'
+            error.value = f'<pre style="color:#b3261e; white-space:pre-wrap">{html.escape(traceback.format_exc())}</pre>'
+            raise  # 노트북 셀에서 부른 경우(run_now=True)에는 셀도 실패로 보이게
         finally:
             button.disabled = False
         status.value += " (완료)"
         return logs
 
     button.on_click(run)
-    box = w.VBox([w.HBox([w.VBox([optimizer, lr]), w.VBox([batch, epochs])]), w.HBox([button, progress]), status, chart])
+    box = w.VBox([w.HBox([w.VBox([optimizer, lr]), w.VBox([batch, epochs])]), w.HBox([button, progress]), status, chart, error])
     box.run = run  # 테스트와 노트북에서 버튼을 누르는 것과 같은 동작
     box.controls = {"optimizer": optimizer, "learning_rate": lr, "batch_size": batch, "epochs": epochs}
     if run_now:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from mnist_course import bench
@@ -37,6 +41,99 @@ def test_bench_on_shortest_chapter(real_mnist_dir: Path, tmp_path: Path, capsys:
     assert float(total["seconds"]) == pytest.approx(sum(per_chapter.values()), abs=0.2)
 
 
-def test_unknown_chapter_is_a_clear_error() -> None:
-    with pytest.raises(SystemExit, match="--chapters 99: 맞는 장이 없습니다"):
+def test_unknown_chapter_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(bench.BenchSetupError, match="--chapters 99: 맞는 장이 없습니다"):
         bench.select(bench.toc_notebooks(ROOT), ["99"])
+    assert one_line_exit(capsys, ["--chapters", "99", "--root", str(ROOT)]).startswith("--chapters 99: 맞는 장이 없습니다")
+
+
+@pytest.fixture(autouse=True)
+def no_chapter_runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """오류 테스트에서는 장이 하나라도 실행되면 실패한다(잘못은 실행 전에 알려야 한다)."""
+    if request.node.name != "test_bench_on_shortest_chapter":
+
+        def must_not_run(*args: object, **kwargs: object) -> None:
+            raise AssertionError("잘못된 설정인데 장을 실행했습니다")
+
+        monkeypatch.setattr(bench, "bench_notebook", must_not_run)
+
+
+def one_line_exit(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    """main(argv)가 종료 코드 2와 stderr 한 줄로 끝나는지 보고, 그 줄에서 'bench: 오류(error): ' 뒤를 돌려준다."""
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as info:
+        bench.main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1, err
+    prefix = "오류(error): "
+    assert prefix in err, err
+    return err.split(prefix, 1)[1].strip()
+
+
+def test_missing_root(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert one_line_exit(capsys, ["--root", "/nonexistent"]).startswith("--root /nonexistent: 그런 폴더가 없습니다(folder not found)")
+    assert "_toc.yml이 없습니다" in one_line_exit(capsys, ["--root", str(tmp_path)])
+
+
+@pytest.mark.parametrize(
+    ("toc", "message"),
+    [
+        ("root: [unclosed", "목차를 읽을 수 없습니다(invalid _toc.yml): "),
+        ("chapters: []", "목차를 읽을 수 없습니다(invalid _toc.yml): KeyError"),
+        ("root: intro\nchapters:\n  - file: gone", "목차에 적힌 파일이 없습니다(missing files): gone"),
+    ],
+)
+def test_bad_toc(capsys: pytest.CaptureFixture[str], tmp_path: Path, toc: str, message: str) -> None:
+    (tmp_path / "_toc.yml").write_text(toc, encoding="utf-8")
+    (tmp_path / "intro.md").write_text("# 소개", encoding="utf-8")
+    assert message in one_line_exit(capsys, ["--root", str(tmp_path)])
+
+
+def test_bad_out_is_caught_before_running(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    existing = tmp_path / "results.txt"
+    existing.write_text("예전 결과", encoding="utf-8")
+    base = ["--chapters", SHORTEST, "--root", str(ROOT), "--out"]
+    assert one_line_exit(capsys, [*base, str(existing)]).startswith(f"--out {existing}: 폴더가 아니라 파일입니다")
+    under_file = existing / "bench"
+    assert "이 폴더를 만들거나 쓸 수 없습니다(not writable)" in one_line_exit(capsys, [*base, str(under_file)])
+    (tmp_path / "out" / "bench.md").mkdir(parents=True)
+    assert "bench.md이 폴더라서" in one_line_exit(capsys, [*base, str(tmp_path / "out")])
+    assert existing.read_text(encoding="utf-8") == "예전 결과"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root는 권한과 상관없이 쓸 수 있다")
+def test_read_only_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    tmp_path.chmod(0o500)
+    try:
+        message = one_line_exit(capsys, ["--chapters", SHORTEST, "--root", str(ROOT), "--out", str(tmp_path / "bench")])
+    finally:
+        tmp_path.chmod(0o700)
+    assert "not writable" in message
+
+
+def test_update_pages_checks_sentences_before_running(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 제목"), nbformat.v4.new_code_cell("print(1)")]
+    nbformat.write(nb, tmp_path / "ch.ipynb")
+    (tmp_path / "_toc.yml").write_text("root: ch\n", encoding="utf-8")
+    message = one_line_exit(capsys, ["--root", str(tmp_path), "--out", str(tmp_path / "out"), "--update-pages"])
+    assert message.startswith("ch.ipynb: 첫 마크다운 셀에 실행 시간 문장이 없습니다")
+
+
+@pytest.mark.parametrize("seed", ["-1", str(2**32), "abc"])
+def test_bad_seed(capsys: pytest.CaptureFixture[str], seed: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        bench.main(["--seed", seed, "--root", str(ROOT)])
+    assert info.value.code == 2
+    assert f"--seed={seed!r}: 시드(seed)는" in capsys.readouterr().err
+
+
+def test_command_line_missing_root() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mnist_course.bench", "--root", "/nonexistent"], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "bench.py: 오류(error): --root /nonexistent: 그런 폴더가 없습니다(folder not found). 책의 루트(_toc.yml이 있는 곳)를 지정하세요."
+    ]

@@ -31,6 +31,26 @@ def test_seed_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         get_seed()
 
 
+@pytest.mark.parametrize("value", ["-1", str(2**32), "99999999999999999999"])
+def test_seed_out_of_range_names_the_variable(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("MNIST_COURSE_SEED", value)
+    with pytest.raises(ValueError, match=rf"MNIST_COURSE_SEED='{value}': 시드\(seed\)는 0 이상 4294967295\(2\*\*32 - 1\) 이하"):
+        get_seed()
+
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5"])
+def test_seed_not_an_integer(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("MNIST_COURSE_SEED", value)
+    with pytest.raises(ValueError, match=r"MNIST_COURSE_SEED=.*: 시드\(seed\)는 정수여야 합니다\(integer, 0 ~ 4294967295\)"):
+        get_seed()
+
+
+def test_seed_bounds_are_inclusive(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value in (0, 2**32 - 1):
+        monkeypatch.setenv("MNIST_COURSE_SEED", str(value))
+        assert get_seed() == value
+
+
 def test_setup_notebook_is_silent() -> None:
     """새 프로세스에서 TensorFlow를 불러오고 학습해도 stderr에 아무것도 찍히지 않는다."""
     result = subprocess.run(

@@ -86,3 +86,115 @@ def test_playground_default_run_under_a_minute(real_mnist_dir: Path, monkeypatch
     box.controls["optimizer"].value = "SGD"
     box.controls["epochs"].value = 1
     assert len(box.run()["loss"]) == 1 and progress.max == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (None, TypeError),
+        ("32", TypeError),
+        (True, TypeError),
+        (float("nan"), ValueError),
+        (float("inf"), ValueError),
+        (-32, ValueError),
+        (0, ValueError),
+        (2.5, ValueError),
+    ],
+)
+def test_count_iterations_rejects_bad_batch_size(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match=r"batch_size=.*: 1 이상의 정수\(positive integer\)여야 합니다"):
+        wd.count_iterations(50000, value)
+
+
+def test_count_iterations_accepts_numpy_and_whole_floats() -> None:
+    assert wd.count_iterations(np.int64(50000), 1000.0, epochs=np.int32(2)) == (50, 100, 1000)
+
+
+def test_iteration_calculator_rejects_bad_start_values() -> None:
+    with pytest.raises(ValueError, match=r"batch_size=0: 1 이상의 정수"):
+        wd.iteration_calculator(batch_size=0)
+    with pytest.raises(ValueError, match=r"epochs=100: 위젯은 50 이하만"):
+        wd.iteration_calculator(epochs=100)
+
+
+def test_top_predictions_needs_a_model() -> None:
+    image = np.zeros((28, 28))
+    for model in (None, "model"):
+        with pytest.raises(TypeError, match=r"top_predictions: model=.*학습한 모델\(trained model\)이나 예측 함수\(predict function\)"):
+            wd.top_predictions(model, image)
+    with pytest.raises(ValueError, match=r"이미지 shape이 \(10, 10\)입니다. 28x28"):
+        wd.top_predictions(lambda batch: np.ones((1, 10)), np.zeros((10, 10)))
+    with pytest.raises(ValueError, match=r"모델 출력의 shape이 \(10,\)입니다"):
+        wd.top_predictions(lambda batch: np.ones(10), image)
+
+
+def test_top_predictions_with_a_predict_function() -> None:
+    probabilities = np.array([[0.05, 0.1, 0.6, 0.0, 0.0, 0.0, 0.0, 0.25, 0.0, 0.0]])
+    top = wd.top_predictions(lambda batch: probabilities, np.zeros(784), k=2)
+    assert top == [(2, pytest.approx(0.6)), (7, pytest.approx(0.25))]
+
+
+@pytest.mark.parametrize(
+    ("images", "labels", "message"),
+    [
+        (np.zeros((0, 28, 28)), np.zeros(0), r"이미지가 하나도 없습니다\(empty images\)"),
+        ([], [], r"이미지가 하나도 없습니다"),
+        (np.zeros((3, 28, 28)), np.zeros(2), r"이미지 3개와 레이블 2개의 개수가 다릅니다"),
+        (np.zeros((3, 28, 28)), np.eye(10)[[1, 2]], r"이미지 3개와 레이블 2개"),
+        (np.zeros((3, 10, 10)), np.zeros(3), r"이미지 배열의 shape이 \(3, 10, 10\)입니다. 한 장이 28x28"),
+        (np.zeros((3, 28, 28)), np.zeros((3, 2, 2)), r"레이블 배열의 shape이 \(3, 2, 2\)"),
+    ],
+)
+def test_digit_browser_bad_inputs(images: object, labels: object, message: str) -> None:
+    with pytest.raises(ValueError, match=rf"digit_browser: {message}"):
+        wd.digit_browser(images, labels)
+
+
+def test_digit_browser_index_out_of_range() -> None:
+    with pytest.raises(ValueError, match=r"index=3: 0 이상 2 이하"):
+        wd.digit_browser(np.zeros((3, 28, 28)), np.zeros(3), index=3)
+
+
+def test_playground_shows_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """학습이 실패하면 '학습 중...'에 멈추지 않고, 실패했다는 상태와 traceback을 위젯에 보인다."""
+
+    def broken_fit(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("fit이 <망가졌습니다>")
+
+    monkeypatch.setattr(wd, "train_playground_model", broken_fit)
+    box = wd.training_playground(data=None)
+    button = box.children[1].children[0]
+    status, error = box.children[2], box.children[4]
+    with pytest.raises(RuntimeError, match="망가졌습니다"):
+        box.run()
+    assert "학습 실패(failed)" in status.value and "RuntimeError: fit이 &lt;망가졌습니다&gt;" in status.value
+    assert "Traceback" in error.value and "broken_fit" in error.value
+    assert not button.disabled
+    status.value = error.value = ""
+    button.click()  # 버튼 콜백의 예외는 ipywidgets가 삼키지만, 위젯에는 보인다
+    assert "학습 실패(failed)" in status.value and "Traceback" in error.value
+
+
+def test_playground_real_fit_error_is_shown() -> None:
+    """실제 Keras 학습이 잘못된 데이터로 실패할 때도 같은 모양으로 보인다."""
+    from types import SimpleNamespace
+
+    data = SimpleNamespace(
+        x_train=np.zeros((8, 28, 28, 1), "float32"),
+        y_train=np.zeros((8, 3), "float32"),  # 클래스 10개가 아니라 3개: Keras가 shape 오류를 낸다
+        x_val=np.zeros((4, 28, 28, 1), "float32"),
+        y_val=np.zeros((4, 3), "float32"),
+    )
+    box = wd.training_playground(data)
+    box.controls["epochs"].value = 1
+    with pytest.raises(ValueError):
+        box.run()
+    status, error = box.children[2], box.children[4]
+    assert "학습 실패(failed): ValueError" in status.value and "Traceback" in error.value
+    assert "학습 중..." not in status.value
+
+
+@pytest.mark.parametrize(("name", "value"), [("batch_size", 0), ("epochs", None), ("n_train", -1), ("learning_rate", float("nan"))])
+def test_train_playground_model_checks_arguments(name: str, value: object) -> None:
+    with pytest.raises((TypeError, ValueError), match=rf"{name}="):
+        wd.train_playground_model(None, **{name: value})
