@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -730,4 +731,4 @@ def test_unknown_task_id_lists_the_valid_ones() -> None:
 
 def test_import_and_hints_do_not_load_tensorflow() -> None:
     code = "import sys, mnist_course.missions as m; m.hint('7-1'); m.solution('4-1'); assert 'tensorflow' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
