@@ -24,12 +24,31 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from mnist_course.checks import RESULTS_ENV
 from mnist_course.environment import DEFAULT_SEED, SEED_ENV, parse_seed
 from mnist_course.execute import run_notebook
 
-# 커널 프로세스의 최대 상주 메모리(peak RSS, 리눅스에서는 KiB 단위)를 마지막에 출력하는 셀
-PEAK_MEMORY_CELL = "import resource\nprint('PEAK_RSS_KIB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+# 벤치마크가 복사본의 맨 앞에 넣는 셀: 노트북이 check_range를 불러오기 전에 그것을 감싸, 통과한 값을 기록한다.
+# 학습자가 쓰는 mnist_course.checks는 벤치마크를 전혀 모른다.
+RECORDER_CELL = """\
+import mnist_course
+import mnist_course.checks
+
+_bench_figures = []
+_bench_check_range = mnist_course.checks.check_range
+
+
+def _bench_record(name, value, lo, hi):
+    _bench_check_range(name, value, lo, hi)
+    _bench_figures.append({"name": name, "value": float(value), "lo": lo, "hi": hi})
+
+
+mnist_course.check_range = mnist_course.checks.check_range = _bench_record
+"""
+# 맨 끝에 넣는 셀: 기록한 값과 커널의 최대 상주 메모리(peak RSS, 리눅스에서는 KiB)를 한 줄 JSON으로
+RESULT_CELL = """\
+import json, resource
+print("BENCH_RESULT", json.dumps({"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "figures": _bench_figures}))
+"""
 
 
 # 각 장 첫머리에 있는 실행 시간 문장. --update-pages가 시간 부분만 바꾼다.
@@ -104,27 +123,23 @@ def check_runtime_sentence(path: Path) -> None:
 
 
 def bench_notebook(path: Path, progress: bool = True) -> ChapterResult:
-    """노트북 한 개를 복사본으로 실행해 잰다."""
+    """노트북 한 개를 복사본으로 실행해 잰다. 앞뒤에 넣는 기록용 셀 두 개는 몇 밀리초라 시간에 거의 영향이 없다."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_CELL))
-    with tempfile.TemporaryDirectory() as tmp:
-        results_file = Path(tmp) / "results.jsonl"
-        os.environ[RESULTS_ENV] = str(results_file)
-        try:
+    nb.cells.insert(0, nbformat.v4.new_code_cell(RECORDER_CELL))
+    nb.cells.append(nbformat.v4.new_code_cell(RESULT_CELL))
 
-            def show(done: int, total: int) -> None:
-                if progress:
-                    print(f"\r  셀 {done}/{total}", end="", file=sys.stderr, flush=True)
+    def show(done: int, total: int) -> None:
+        if progress:
+            print(f"\r  셀 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-            seconds = run_notebook(nb, path.parent, on_cell=show)
-        finally:
-            os.environ.pop(RESULTS_ENV, None)
-            if progress:
-                print("\r", end="", file=sys.stderr)
-        figures = [json.loads(line) for line in results_file.read_text(encoding="utf-8").splitlines()] if results_file.exists() else []
-    peak_line = next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout")
-    peak_mib = int(peak_line.split()[1]) / 1024
-    return ChapterResult(path.stem, seconds, peak_mib, figures)
+    try:
+        seconds = run_notebook(nb, path.parent, on_cell=show)
+    finally:
+        if progress:
+            print("\r", end="", file=sys.stderr)
+    line = next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout" and o.text.startswith("BENCH_RESULT"))
+    result = json.loads(line.split(" ", 1)[1])
+    return ChapterResult(path.stem, seconds, result["peak_kib"] / 1024, result["figures"])
 
 
 def format_figures(figures: list[dict]) -> str:

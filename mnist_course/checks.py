@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
-import os
 
 import numpy as np
-
-# 벤치마크(python -m mnist_course.bench)가 이 환경 변수로 파일을 주면, 확인한 값을 한 줄씩 기록한다.
-RESULTS_ENV = "MNIST_COURSE_RESULTS"
 
 
 class RangeCheckError(AssertionError):
@@ -38,10 +33,6 @@ def check_range(name: str, value: float, lo: float, hi: float) -> None:
             f"{name} = {_show(number, lo, hi)}: 기대 범위(expected range) [{lo}, {hi}]를 벗어났습니다. "
             "학습 설정이나 데이터가 바뀌었는지 확인하세요."
         )
-    results = os.environ.get(RESULTS_ENV)
-    if results:
-        with open(results, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"name": name, "value": number, "lo": lo, "hi": hi}, ensure_ascii=False) + "\n")
     print(f"확인 통과(check passed): {name} 값이 기대 범위 [{lo}, {hi}] 안에 있습니다.")
 
 

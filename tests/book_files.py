@@ -1,16 +1,21 @@
-"""테스트들이 함께 쓰는 책 구조 정보: _config.yml, _toc.yml, 장 목록."""
+"""테스트들이 함께 쓰는 책 구조 정보: _config.yml, _toc.yml(벤치마크와 같은 읽기 함수), 장·미션 목록, 한글 패턴."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 import yaml
 
+from mnist_course.bench import toc_notebooks as bench_toc_notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+HANGUL = re.compile(r"[가-힣]")
+MISSION_PREFIXES = ("04", "05", "06", "07")  # 미션 장: 직접 해 보기 + 접힌 풀이 + 원래 강의와 비교
 
 
 def config() -> dict:
@@ -27,8 +32,12 @@ def toc_files() -> list[str]:
 
 
 def toc_notebooks() -> list[Path]:
-    """_toc.yml에 있는 노트북 파일들."""
-    return [ROOT / f"{name}.ipynb" for name in toc_files() if (ROOT / f"{name}.ipynb").exists()]
+    """_toc.yml에 있는 노트북 파일들(벤치마크가 실행하는 목록과 같은 함수)."""
+    return bench_toc_notebooks(ROOT)
+
+
+def mission_notebooks() -> list[Path]:
+    return [nb for nb in toc_notebooks() if nb.stem.startswith(MISSION_PREFIXES)]
 
 
 def colab_link(notebook: Path) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -14,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-HANGUL = re.compile(r"[가-힣]")
+from tests.book_files import HANGUL
+
 LINK_ATTRS = (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"))
 
 

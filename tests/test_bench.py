@@ -12,9 +12,11 @@ import nbformat
 import pytest
 
 from mnist_course import bench
+from mnist_course.bench import describe_seconds, update_runtime
 from tests.book_files import ROOT
 
 SHORTEST = "01"  # 가장 짧은 장(README의 벤치마크 결과 참고)
+RUNS_NOTEBOOKS = {"test_bench_on_shortest_chapter", "test_bench_records_figures_without_the_learner_helper_knowing"}
 
 
 def test_bench_on_shortest_chapter(real_mnist_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,7 +52,7 @@ def test_unknown_chapter_is_a_clear_error(capsys: pytest.CaptureFixture[str]) ->
 @pytest.fixture(autouse=True)
 def no_chapter_runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """오류 테스트에서는 장이 하나라도 실행되면 실패한다(잘못은 실행 전에 알려야 한다)."""
-    if request.node.name != "test_bench_on_shortest_chapter":
+    if request.node.name not in RUNS_NOTEBOOKS:
 
         def must_not_run(*args: object, **kwargs: object) -> None:
             raise AssertionError("잘못된 설정인데 장을 실행했습니다")
@@ -137,3 +139,39 @@ def test_command_line_missing_root() -> None:
     assert result.stderr.splitlines() == [
         "bench.py: 오류(error): --root /nonexistent: 그런 폴더가 없습니다(folder not found). 책의 루트(_toc.yml이 있는 곳)를 지정하세요."
     ]
+
+
+def test_update_runtime_rewrites_only_the_time(tmp_path: Path) -> None:
+    path = tmp_path / "chapter.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 제목\n\n**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 1분 걸립니다."),
+                nbformat.v4.new_code_cell("print(1)")]
+    nbformat.write(nb, path)
+    assert update_runtime(path, 151.0)
+    expected = "# 제목\n\n**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 2분 30초 걸립니다."
+    assert nbformat.read(path, as_version=4).cells[0].source == expected
+    assert not update_runtime(path, 149.0)  # 같은 어림값이면 파일을 건드리지 않는다
+    assert [describe_seconds(s) for s in (2, 44, 60, 126)] == ["5초", "45초", "1분", "2분 10초"]
+
+    nb.cells[0].source = "# 제목"
+    nbformat.write(nb, path)
+    with pytest.raises(SystemExit, match="실행 시간 문장이 없습니다"):
+        update_runtime(path, 10.0)
+
+
+def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path) -> None:
+    """check_range를 부르는 노트북: 통과한 값은 표에 오고, 노트북 자신의 출력은 평소와 같다."""
+    path = tmp_path / "chapter.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from mnist_course import check_range"),
+        nbformat.v4.new_code_cell('check_range("정확도", 0.97, 0.96, 0.98)\ncheck_range("에포크 수", 4, 2, 9)'),
+    ]
+    nbformat.write(nb, path)
+    result = bench.bench_notebook(path, progress=False)
+    assert result.figures == [
+        {"name": "정확도", "value": 0.97, "lo": 0.96, "hi": 0.98},
+        {"name": "에포크 수", "value": 4.0, "lo": 2, "hi": 9},
+    ]
+    assert 100 < result.peak_mib < 16000
+    assert nbformat.read(path, as_version=4).cells[1].outputs == []  # 원본 노트북은 그대로

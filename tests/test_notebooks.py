@@ -8,12 +8,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mnist_course.bench import RUNTIME_SENTENCE, describe_seconds, update_runtime
-from tests.book_files import ROOT, toc_files, toc_notebooks
+from mnist_course.bench import RUNTIME_SENTENCE
+from tests.book_files import HANGUL, ROOT, mission_notebooks, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
-MISSIONS = [nb for nb in NOTEBOOKS if nb.stem[:2] in {"04", "05", "06", "07"}]
-HANGUL = re.compile(r"[가-힣]")
+MISSIONS = mission_notebooks()
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -62,23 +61,6 @@ def test_chapter_states_its_runtime_near_the_top(path: Path) -> None:
     first = next(c for c in read(path).cells if c.cell_type == "markdown")
     assert first.source.startswith("# ")
     assert RUNTIME_SENTENCE.search(first.source), "첫 마크다운 셀에 '**실행 시간**: 2코어 CPU에서 ...' 문장이 없습니다"
-
-
-def test_update_runtime_rewrites_only_the_time(tmp_path: Path) -> None:
-    path = tmp_path / "chapter.ipynb"
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# 제목\n\n**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 1분 걸립니다."),
-                nbformat.v4.new_code_cell("print(1)")]
-    nbformat.write(nb, path)
-    assert update_runtime(path, 151.0)
-    assert read(path).cells[0].source == "# 제목\n\n**실행 시간**: 2코어 CPU에서 처음부터 끝까지 약 2분 30초 걸립니다."
-    assert not update_runtime(path, 149.0)  # 같은 어림값이면 파일을 건드리지 않는다
-    assert [describe_seconds(s) for s in (2, 44, 60, 126)] == ["5초", "45초", "1분", "2분 10초"]
-
-    nb.cells[0].source = "# 제목"
-    nbformat.write(nb, path)
-    with pytest.raises(SystemExit, match="실행 시간 문장이 없습니다"):
-        update_runtime(path, 10.0)
 
 
 @pytest.mark.parametrize("path", MISSIONS, ids=lambda p: p.stem)

@@ -1,0 +1,64 @@
+"""패키지가 선언한 의존성: 패키지가 부르는 것이 모두 선언되어 있고, Colab의 버전을 받아들이며, 학습자 설치에 관리자 도구가 없다."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+
+from packaging.requirements import Requirement
+
+from tests.book_files import ROOT
+
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+LEARNER = {Requirement(d).name: Requirement(d) for d in PROJECT["dependencies"]}
+DEV = {Requirement(d).name: Requirement(d) for d in PROJECT["optional-dependencies"]["dev"]}
+MAINTAINER_MODULES = {"bench", "execute"}  # dev 추가 의존성(extra)으로 설치하는 관리자 도구
+DISTRIBUTION = {"yaml": "pyyaml", "absl": "absl-py", "IPython": "ipython", "koreanize_matplotlib": "koreanize-matplotlib"}
+MAINTAINER_TOOLS = {"nbclient", "nbformat", "pyyaml", "jupyter-book", "sphinx", "myst-nb", "pytest", "nbval", "ruff", "playwright",
+                    "beautifulsoup4", "check-jsonschema"}
+
+
+def third_party_imports(path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "mnist_course"}
+
+
+def colab_versions() -> dict[str, str]:
+    lines = (ROOT / "colab" / "pip-freeze.txt").read_text(encoding="utf-8").splitlines()
+    return {m[1].lower().replace("_", "-"): m[2] for line in lines if (m := re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", line.strip()))}
+
+
+def test_every_import_of_the_package_is_declared() -> None:
+    for path in sorted((ROOT / "mnist_course").glob("*.py")):
+        declared = LEARNER | DEV if path.stem in MAINTAINER_MODULES else LEARNER
+        for name in third_party_imports(path):
+            assert DISTRIBUTION.get(name, name).lower() in declared, f"{path.name}: {name}을(를) pyproject.toml에 선언하지 않았습니다"
+
+
+def test_learner_install_carries_no_maintainer_tools() -> None:
+    assert not MAINTAINER_TOOLS & set(LEARNER)
+    learner_requirements = {Requirement(line).name for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith(("#", "-"))}
+    assert not MAINTAINER_TOOLS & learner_requirements, "관리자 도구는 requirements-dev.txt에 둡니다"
+    assert {"tensorflow", "keras", "ipywidgets", "jupyterlab", "koreanize-matplotlib"} <= learner_requirements
+    assert "-e ." in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_dependency_floors_accept_colabs_versions() -> None:
+    """Colab에 있는 패키지는 Colab의 버전 그대로 받아들여야 한다(설치가 Colab의 패키지를 바꾸지 않도록)."""
+    colab = colab_versions()
+    assert colab["ipywidgets"].startswith("7.") and colab["tensorflow"] == "2.20.0"
+    for name, requirement in LEARNER.items():
+        if name in colab:
+            assert requirement.specifier.contains(colab[name]), f"{requirement}: Colab의 {name} {colab[name]}을 받아들이지 않습니다"
+    for version in ("2.16.1", "2.20.0", "2.21.0"):
+        assert LEARNER["tensorflow"].specifier.contains(version)
+    assert LEARNER["ipywidgets"].specifier.contains("8.1.9")
