@@ -23,6 +23,9 @@ def import_tensorflow_quietly() -> None:
     if "tensorflow" in sys.modules:
         return
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    # oneDNN 커널: TensorFlow는 AVX-512 등이 있는 CPU에서만 스스로 켠다. AVX2뿐인 CPU(예: 이 책을 만든 AMD EPYC)에서도
+    # 켜면 합성곱 학습이 약 1.6배 빠르다(README의 벤치마크). 이미 정해 둔 값이 있으면 그대로 둔다.
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
     sys.stderr.flush()
     saved = os.dup(2)
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,0 +1,74 @@
+"""기대 범위: 규칙(mnist_course.ranges.derive_range)이 말한 대로 동작하고, 노트북의 모든 check_range 범위가
+기록된 시드 스윕(book/sweep.jsonl → book/ranges.csv)에서 그 규칙으로 나온 값과 같은지."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mnist_course import ranges
+from mnist_course.bench import seeds_argument
+from tests.book_files import ROOT, toc_notebooks
+
+MIN_SEEDS = 10
+CHECK = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*\)')
+
+
+def checks_in_notebooks() -> list[tuple[str, str, float, float]]:
+    import nbformat
+
+    found = []
+    for path in toc_notebooks():
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                found += [(path.stem, m["name"], float(m["lo"]), float(m["hi"])) for m in CHECK.finditer(cell.source)]
+    return found
+
+
+def test_rule_never_narrower_than_the_observed_extremes() -> None:
+    values = [0.9941, 0.9950, 0.9947, 0.9955, 0.9944]
+    lo, hi = ranges.derive_range(values)
+    assert lo <= min(values) and hi >= max(values)
+    assert (lo, hi) == (0.993, 0.997)  # 평균 0.99474 ± 3 × 0.00055, 0.001 눈금으로 바깥쪽
+    assert ranges.derive_range([4, 4, 5, 4, 6]) == (1, 8)  # 정수 수치는 정수 눈금(평균 4.6 ± 3 × 0.89)
+    assert ranges.derive_range([4] * 10) == (3, 5)  # 모든 시드가 같아도 개수는 1씩 넓힌다
+    assert ranges.derive_range([0.998, 0.999, 1.0]) == (0.996, 1.0)  # 비율은 1을 넘지 않는다
+    with pytest.raises(ValueError, match="관측값이 하나도"):
+        ranges.derive_range([])
+
+
+def test_summary_uses_the_last_run_of_each_seed() -> None:
+    records = [
+        {"chapter": "08_x", "seed": 1, "figures": [{"name": "정확도", "value": 0.5}]},
+        {"chapter": "08_x", "seed": 1, "figures": [{"name": "정확도", "value": 0.9}]},
+        {"chapter": "08_x", "seed": 2, "figures": [{"name": "정확도", "value": 0.8}]},
+    ]
+    (row,) = ranges.summarize(records)
+    assert (row["n"], row["seeds"], row["min"], row["max"]) == (2, "1 2", 0.8, 0.9)
+
+
+def test_seeds_argument() -> None:
+    assert seeds_argument("1-3,7,2") == [1, 2, 3, 7]
+    import argparse
+
+    for bad in ("3-1", "a-b", "", "-1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            seeds_argument(bad)
+
+
+def test_every_notebook_range_comes_from_the_recorded_sweep() -> None:
+    table = ranges.read_ranges(ROOT / ranges.RANGES_FILE)
+    sweep = ranges.summarize(ranges.read_sweep(ROOT / ranges.SWEEP_FILE))
+    derived = {(r["chapter"], r["figure"]): (r["lo"], r["hi"], r["n"]) for r in sweep}
+    checks = checks_in_notebooks()
+    assert checks, "노트북에서 check_range를 하나도 찾지 못했습니다"
+    for chapter, name, lo, hi in checks:
+        key = (chapter, name)
+        hint = f"python -m mnist_course.bench --chapters {chapter[:2]} --seeds 1-{MIN_SEEDS}"
+        assert key in derived, f"{chapter}: '{name}'의 시드 스윕 기록이 없습니다. {hint}"
+        want_lo, want_hi, n = derived[key]
+        assert n >= MIN_SEEDS, f"{chapter}: '{name}'은 시드 {n}개뿐입니다(최소 {MIN_SEEDS})"
+        assert (lo, hi) == (want_lo, want_hi), f"{chapter}: '{name}'의 범위 [{lo}, {hi}]가 스윕에서 나온 [{want_lo}, {want_hi}]와 다릅니다"
+        row = table[key]
+        assert (float(row["lo"]), float(row["hi"])) == (want_lo, want_hi), "book/ranges.csv가 book/sweep.jsonl과 맞지 않습니다"
