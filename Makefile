@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup site test colab-check
+.PHONY: setup check site test colab-check
 
 # 요구 사항 파일이 바뀌었을 때만 다시 설치한다.
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -14,6 +14,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+
+# 빠른 검사(1분 안쪽): 린트, 단위 테스트, 실행하지 않는 노트북 검사. 느린 테스트(slow 표시)와 노트북 재실행은 make test에서.
+check: setup
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m pytest -m "not slow" tests
 
 # 정적 사이트를 _build/html에: Sphinx 경고(warning)는 오류로 취급
 site: setup

@@ -208,8 +208,9 @@ def bench_notebook(path: Path, progress: bool = True) -> ChapterResult:
     finally:
         if progress:
             print("\r", end="", file=sys.stderr)
-    total = len(nb.cells)
-    seconds = timings[total - 1] - timings[1]  # 기록용 앞 셀이 끝난 뒤부터 마지막 노트북 셀이 끝날 때까지
+    # 기록용 앞 셀이 끝난 뒤부터 노트북의 마지막 코드 셀이 끝날 때까지(on_cell은 코드 셀마다 불린다)
+    done = sorted(timings)
+    seconds = timings[done[-2]] - timings[done[0]]
     line = next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout" and o.text.startswith("BENCH_RESULT"))
     result = json.loads(line.split(" ", 1)[1])
     return ChapterResult(path.stem, seconds, result["peak_kib"] / 1024, result["figures"], result["env"], result.get("fit"))
@@ -314,8 +315,10 @@ def sweep(notebooks: list[Path], seeds: list[int], root: Path, out: Path) -> Non
     for i, (seed, path) in enumerate(todo, 1):
         os.environ[SEED_ENV] = str(seed)
         result = bench_notebook(path, progress=False)
-        ranges.append_sweep(sweep_file, {"chapter": path.stem, "seed": seed, "seconds": round(result.seconds, 1),
-                                         "figures": result.figures})
+        record = {"chapter": path.stem, "seed": seed, "seconds": round(result.seconds, 1), "figures": result.figures}
+        if result.fit:  # 8장: 학습(fit) 시간도 남긴다(노트북의 시드 표)
+            record["fit_seconds"] = round(result.fit["seconds"], 1)
+        ranges.append_sweep(sweep_file, record)
         print(f"[{i}/{len(todo)}] {path.stem} 시드 {seed}: {result.seconds:.0f}초, {format_figures(result.figures)} "
               f"(누적 {time.perf_counter() - start:.0f}초)", flush=True)
     rows = ranges.summarize([r for r in ranges.read_sweep(sweep_file) if r["chapter"] in {p.stem for p in toc_notebooks(root)}])

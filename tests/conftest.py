@@ -34,3 +34,10 @@ def real_mnist_dir(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     folder = os.environ.get("MNIST_COURSE_DATA") or str(request.getfixturevalue("_keras_mnist_dir"))
     monkeypatch.setenv("MNIST_COURSE_DATA", folder)
     return Path(folder)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """실제 MNIST를 쓰는 테스트는 느린 테스트(slow)다: `make check`(pytest -m "not slow")는 건너뛰고 `make test`는 돌린다."""
+    for item in items:
+        if "real_mnist_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

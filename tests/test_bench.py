@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +26,9 @@ def test_bench_on_shortest_chapter(real_mnist_dir: Path, tmp_path: Path, capsys:
     assert "[1/1]" in printed and "표를 썼습니다" in printed
 
     md = (tmp_path / "bench.md").read_text(encoding="utf-8").splitlines()
-    assert md[0].startswith("| 장 | 실행 시간(초) | 최대 메모리(MiB) | 핵심 수치 (시드 3) |")
-    assert len(md) == 4 and md[-1].startswith("| **합계** |")
+    assert re.fullmatch(r"환경: .+, \d+코어, TensorFlow [\d.]+, Keras [\d.]+, oneDNN (켜짐|꺼짐)", md[0]), md[0]
+    assert md[2].startswith("| 장 | 실행 시간(초) | 최대 메모리(MiB) | 핵심 수치 (시드 3) |")
+    assert len(md) == 6 and md[-1].startswith("| **합계** |")
 
     rows = list(csv.DictReader((tmp_path / "bench.csv").open(encoding="utf-8")))
     chapter_rows = [r for r in rows if r["chapter"] != "TOTAL"]
@@ -159,6 +161,7 @@ def test_update_runtime_rewrites_only_the_time(tmp_path: Path) -> None:
         update_runtime(path, 10.0)
 
 
+@pytest.mark.slow  # TensorFlow를 새 프로세스에서 불러온다
 def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path) -> None:
     """check_range를 부르는 노트북: 통과한 값은 표에 오고, 노트북 자신의 출력은 평소와 같다."""
     path = tmp_path / "chapter.ipynb"
@@ -175,3 +178,21 @@ def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path
     ]
     assert 100 < result.peak_mib < 16000
     assert nbformat.read(path, as_version=4).cells[1].outputs == []  # 원본 노트북은 그대로
+
+
+def test_training_flops_count_the_layer_shapes() -> None:
+    """8장 모델 모양: 순전파 4,002,304 FLOP(합성곱 460,800 + 3,276,800, Dense 262,144 + 2,560), 학습은 3배 - 맨 앞 층."""
+    import keras
+
+    model = keras.Sequential([
+        keras.Input((28, 28, 1)),
+        keras.layers.Conv2D(16, 5, activation="relu"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Conv2D(64, 5, activation="relu"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Flatten(),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    assert bench.training_flops_per_image(model) == 3 * 4_002_304 - 460_800

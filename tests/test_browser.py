@@ -15,6 +15,8 @@ import pytest
 from tests.book_files import HTML, ROOT, colab_link, skip_or_fail
 from tests.site_check import inspect_page, serve, site_pages
 
+pytestmark = pytest.mark.slow  # make check에서는 건너뛴다(make test에서 돈다)
+
 CHROMIUM = os.environ.get("MNIST_COURSE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -92,12 +92,19 @@ MYST_ONLY = {
 }
 
 
+# GFM(Colab, JupyterLab의 마크다운)은 물결표 한 쌍(0~255 … 0~1)도 취소선(strikethrough)으로 그린다: 본문에서는 \~로 쓴다.
+CODE_OR_MATH = re.compile(r"(```.*?```|`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$)", re.S)
+BARE_TILDE = re.compile(r"(?<!\\)~")
+
+
 def markup_problems(nb) -> list[str]:
     """노트북이 Colab에서 날것의 MyST를 보이거나 정답·풀이를 펼쳐 보이는 곳들."""
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             problems += [f"셀 {i}: MyST {name}" for name, pattern in MYST_ONLY.items() if pattern.search(cell.source)]
+            if BARE_TILDE.search(CODE_OR_MATH.sub("", cell.source)):
+                problems.append(f"셀 {i}: 물결표(~)를 \\~로 쓰세요(Colab에서 취소선이 됩니다)")
             opened, closed = len(re.findall(r"<details\b", cell.source)), cell.source.count("</details>")
             if opened != closed or cell.source.count("<summary>") != opened:
                 problems.append(f"셀 {i}: <details>와 <summary>, </details>의 짝이 맞지 않습니다")
@@ -128,9 +135,11 @@ def test_markup_check_catches_what_colab_would_show_wrong() -> None:
         v4.new_markdown_cell("{math}`x^2`을 봅니다"),
         v4.new_markdown_cell("<details open>\n<summary>정답 보기</summary>\n\n50번\n\n</details>"),
         v4.new_markdown_cell("<details>\n<summary>정답 보기</summary>\n\n50번"),
+        v4.new_markdown_cell("픽셀 값 0~255를 0~1로 바꿉니다."),
         v4.new_code_cell("print(1)", metadata={"tags": ["hide-input"]}),
         v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form"}),
+        v4.new_markdown_cell("0\\~255, `a~b`, $x \\sim y$, $$a~b$$: 이스케이프하거나 코드·수식 안이면 괜찮습니다."),
         v4.new_markdown_cell("> **참고**\n>\n> 평범한 인용문은 괜찮습니다.\n\n<details>\n<summary>정답 보기</summary>\n\n50번\n</details>"),
         v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form", "tags": ["hide-input"]}),
     ]
-    assert [p.split(":")[0] for p in markup_problems(nb)] == [f"셀 {i}" for i in range(7)]
+    assert [p.split(":")[0] for p in markup_problems(nb)] == [f"셀 {i}" for i in range(8)]

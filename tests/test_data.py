@@ -183,6 +183,7 @@ def test_real_mnist_as_npz(real_mnist_dir: Path, tmp_path: Path, monkeypatch: py
     np.testing.assert_array_equal(yt2, y_test)
 
 
+@pytest.mark.slow  # TensorFlow를 새 프로세스에서 불러온다
 def test_offline_without_data_gives_clear_error(tmp_path: Path) -> None:
     """MNIST_COURSE_DATA도 없고 네트워크도 안 될 때: 네트워크 traceback 대신 짧은 안내."""
     env = {k: v for k, v in os.environ.items() if k != "MNIST_COURSE_DATA"}

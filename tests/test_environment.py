@@ -57,6 +57,7 @@ STARTUP_LOG = re.compile(r"oneDNN|cuda|cpu_feature_guard|absl::InitializeLog|^[I
 PYTHON_WARNING = re.compile(r"\w*Warning\b|WARNING")
 
 
+@pytest.mark.slow  # TensorFlow를 새 프로세스에서 불러온다
 def test_setup_notebook_hides_startup_log_and_warnings() -> None:
     """새 프로세스에서 TensorFlow를 불러오고 학습해도 시작 로그나 경고가 찍히지 않는다."""
     result = subprocess.run(

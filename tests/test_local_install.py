@@ -20,6 +20,8 @@ import pytest
 from tests.book_files import ROOT, config
 from tests.test_github_runner import fresh_checkout
 
+pytestmark = pytest.mark.slow  # make check에서는 건너뛴다(make test에서 돈다)
+
 INTRO = ROOT / "book" / "intro.md"
 
 

@@ -1,0 +1,88 @@
+"""8장 CNN 설계 비교(관리자용): 훈련 데이터의 앞 55,000장으로 학습하고 마지막 5,000장(검증 데이터)으로 잰다.
+
+    python tools/ch8_design.py B 1          # 설계 B, 시드 1 → JSON 한 줄(검증 정확도, fit 초, 파라미터 수)
+    python tools/ch8_design.py B 1 --full   # 60,000장으로 학습하고 테스트 10,000장으로 잰다(설계를 고른 뒤에만)
+
+8장의 설계(B: 이동 증강 + 8 에포크)는 이 스크립트의 결과(tools/ch8_design_results.jsonl, 시드 1과 2)로 골랐다.
+그 결과를 잴 때 다른 작업(시드 스윕)이 함께 돌고 있었으므로, fit 초는 설계끼리 대강 비교하는 데만 쓴다.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+
+
+def build(
+    augment: bool = False, batch_norm: bool = False, first_filters: int = 16, dense: int = 128, norm_after_pool: bool = False
+) -> object:
+    """8장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수."""
+    import keras
+
+    layers = keras.layers
+    stack: list = [keras.Input((28, 28, 1))]
+    if augment:
+        stack.append(layers.RandomTranslation(0.08, 0.08, fill_mode="constant"))
+    for filters in (first_filters, 64):
+        stack.append(layers.Conv2D(filters, 5, activation=None if batch_norm else "relu"))
+        if batch_norm:
+            stack += [layers.BatchNormalization(), layers.Activation("relu")]
+        stack.append(layers.MaxPooling2D(2))
+        if norm_after_pool:
+            stack.append(layers.BatchNormalization())
+    stack += [layers.Flatten(), layers.Dense(dense, activation="relu"), layers.Dropout(0.5), layers.Dense(10, activation="softmax")]
+    return keras.Sequential(stack)
+
+
+# A: 이전 판의 8장, 나머지: 비교한 다른 설계. 값은 (모델 설정, 에포크 수[, 레이블 스무딩]).
+CONFIGS = {
+    "A": ({}, 6),
+    "B": ({"augment": True}, 8),
+    "C": ({"batch_norm": True}, 6),
+    "D": ({"augment": True, "batch_norm": True}, 8),
+    "E": ({"augment": True, "first_filters": 32}, 8),
+    "G": ({"augment": True}, 10),
+    "H": ({"augment": True}, 12),
+    "I": ({"augment": True}, 8, 0.1),  # 레이블 스무딩(label smoothing) 0.1
+    "J": ({"augment": True, "dense": 256}, 10),
+    "K": ({"augment": True, "norm_after_pool": True}, 10),
+    "L": ({"augment": True, "first_filters": 32}, 10),
+}
+
+
+def main() -> None:
+    name, seed, full = sys.argv[1], int(sys.argv[2]), "--full" in sys.argv
+    os.environ["MNIST_COURSE_SEED"] = str(seed)
+    from mnist_course import add_channel_axis, load_mnist, scale_images, setup_notebook
+
+    setup_notebook()
+    import keras
+
+    (x_train, y_train), (x_test, y_test) = load_mnist()
+    x_train, x_test = add_channel_axis(scale_images(x_train)), add_channel_axis(scale_images(x_test))
+    if not full:  # 설계를 고르는 동안에는 테스트 데이터를 쓰지 않는다
+        x_test, y_test, x_train, y_train = x_train[55000:], y_train[55000:], x_train[:55000], y_train[:55000]
+    options, epochs, *smoothing = CONFIGS[name]
+    model = build(**options)
+    steps = math.ceil(len(x_train) / 128) * epochs
+    schedule = keras.optimizers.schedules.CosineDecay(0.003, steps)
+    if smoothing:  # 레이블 스무딩은 원-핫 레이블이 필요하다
+        y_train, y_test = keras.utils.to_categorical(y_train, 10), keras.utils.to_categorical(y_test, 10)
+        loss = keras.losses.CategoricalCrossentropy(label_smoothing=smoothing[0])
+    else:
+        loss = "sparse_categorical_crossentropy"
+    model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, metrics=["accuracy"])
+    start = time.perf_counter()
+    model.fit(x_train, y_train, epochs=epochs, batch_size=128, verbose=0)
+    fit = time.perf_counter() - start
+    accuracy = model.evaluate(x_test, y_test, verbose=0)[1]
+    result = {"cfg": name, "seed": seed, "full": full, "acc": round(float(accuracy), 4), "fit": round(fit, 1)}
+    result["params"] = model.count_params()
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
