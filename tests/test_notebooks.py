@@ -30,7 +30,9 @@ def output_text(cell: nbformat.NotebookNode) -> str:
 def test_every_chapter_file_is_in_the_toc() -> None:
     chapters = sorted(p.relative_to(ROOT).with_suffix("").as_posix() for p in (ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
     assert len(chapters) == 8
-    assert toc_files()[1:] == chapters, "_toc.yml의 장 목록이 book/의 노트북과 다르거나 순서가 다릅니다"
+    files = toc_files()[1:]
+    assert files[: len(chapters)] == chapters, "_toc.yml의 장 목록이 book/의 노트북과 다르거나 순서가 다릅니다"
+    assert files[len(chapters) :] == ["book/glossary"], "_toc.yml에서 장 노트북 뒤에는 용어집(book/glossary.md) 하나만 옵니다"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
