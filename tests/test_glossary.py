@@ -67,12 +67,16 @@ class Row(NamedTuple):
     chapter: str  # 링크 대상(예: 03_mnist_practice.ipynb)
 
 
+REVIEW = "## 확인 문제"  # 장 끝의 확인 문제와 더 읽을거리: 이미 배운 용어를 되짚는 곳이라 '처음 나오는 곳'을 따지지 않는다
+
+
 def markdown(path: Path) -> str:
-    """문서의 마크다운. **굵게**는 지운다: **미니배치**(mini-batch)도 미니배치(mini-batch)로 읽히도록."""
+    """문서의 본문 마크다운(장 끝의 확인 문제 셀은 뺀다). **굵게**는 지운다: **미니배치**(mini-batch)도 미니배치(mini-batch)로 읽히도록."""
     if path.suffix == ".md":
         text = path.read_text(encoding="utf-8")
     else:
-        text = "\n\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        cells = nbformat.read(path, as_version=4).cells
+        text = "\n\n".join(c.source for c in cells if c.cell_type == "markdown" and not c.source.startswith(REVIEW))
     return text.replace("**", "")
 
 
