@@ -374,16 +374,12 @@ def lesson_model() -> keras.Model:
 
 
 def test_6_2_notebook_fixed_model_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    fixed_model = keras.Sequential(
-        [
-            keras.Input(shape=(28, 28, 1)),
-            keras.layers.Flatten(),
-            keras.layers.Dense(50, activation="relu"),
-            keras.layers.Dropout(0.5),
-            keras.layers.Dense(10, activation="softmax"),
-        ],
-        name="dropout_after_hidden",
-    )
+    """solution("6-2")가 보여 주는 코드를 그대로 실행한 모델이 통과한다(풀이 문자열도 검사된다)."""
+    from mnist_course.missions import TASKS
+
+    namespace = {"keras": keras}
+    exec(TASKS["6-2"].solution, namespace)
+    fixed_model = namespace["fixed_model"]
     fixed_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
     out = passes(capsys, "6-2", check_dropout_model, fixed_model)
     assert "비율 0.5" in out

@@ -197,11 +197,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def yaml_repository_url() -> str:
-    """_config.yml의 repository.url (이 스크립트는 PyYAML 없이도 돌아야 해서 한 줄만 읽는다)."""
-    match = re.search(r"^repository:\s*\n\s+url:\s*(\S+)", (ROOT / "_config.yml").read_text(encoding="utf-8"), re.M)
-    if not match:
-        fail("_config.yml에서 repository.url을 찾지 못했습니다.")
-    return match.group(1)
+    """_config.yml의 repository.url (이 부분은 관리자 가상 환경에서 돌므로 PyYAML이 있다)."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
 
 
 if __name__ == "__main__":
