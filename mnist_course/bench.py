@@ -70,12 +70,10 @@ def record_figures() -> None:
 
 def environment_info() -> dict:
     """CPU 이름, 코어 수, TensorFlow/Keras 버전, oneDNN이 켜졌는지(TensorFlow를 이미 불러온 커널에서)."""
-    import sys as _sys
-
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), "?") if Path("/proc/cpuinfo").exists() else "?"
     info = {"cpu": cpu, "cores": os.cpu_count()}
-    if "tensorflow" in _sys.modules:
+    if "tensorflow" in sys.modules:
         import keras
         import tensorflow as tf
         from tensorflow.python.util import _pywrap_util_port

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-import re
+import importlib.util
 import sys
 import tomllib
 
@@ -31,8 +31,11 @@ def third_party_imports(path) -> set[str]:
 
 
 def colab_versions() -> dict[str, str]:
-    lines = (ROOT / "colab" / "pip-freeze.txt").read_text(encoding="utf-8").splitlines()
-    return {m[1].lower().replace("_", "-"): m[2] for line in lines if (m := re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", line.strip()))}
+    """Colab 런타임 검사(tools/colab_check.py)가 쓰는 것과 같은 Colab 패키지 목록."""
+    spec = importlib.util.spec_from_file_location("colab_check", ROOT / "tools" / "colab_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.colab_versions()
 
 
 def test_every_import_of_the_package_is_declared() -> None:

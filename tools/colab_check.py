@@ -28,6 +28,7 @@ import tempfile
 import time
 import tomllib
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 FREEZE = ROOT / "colab" / "pip-freeze.txt"
@@ -37,7 +38,7 @@ COLAB_PACKAGES = ["pip", "tensorflow", "keras", "numpy", "matplotlib", "ipywidge
 STUB = '"""Colab 런타임 검사용 빈 google.colab: 노트북이 Colab에서 실행 중이라고 여기게 한다."""\n'
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"Colab 검사 실패: {message}", file=sys.stderr)
     raise SystemExit(1)
 
@@ -50,18 +51,27 @@ def find_python(given: str | None) -> str:
         if version.stdout.strip() == COLAB_PYTHON:
             return candidate
     fail(f"Python {COLAB_PYTHON}을 찾지 못했습니다. --python 또는 COLAB_PYTHON으로 알려 주세요.")
-    raise AssertionError
+
+
+def package_name(name: str) -> str:
+    """pip이 같은 패키지로 보는 이름끼리 같게: 소문자, '_' 대신 '-'."""
+    return name.lower().replace("_", "-")
+
+
+def colab_versions() -> dict[str, str]:
+    """Colab의 pip freeze에서 '이름==버전' 줄만(URL로 설치된 줄은 pip 제약으로 쓸 수 없어 뺀다)."""
+    lines = (line.strip() for line in FREEZE.read_text(encoding="utf-8").splitlines())
+    return {package_name(m[1]): m[2] for line in lines if (m := re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", line))}
 
 
 def constraints() -> str:
-    """Colab의 pip freeze에서 pip 제약으로 쓸 수 있는 줄(이름==버전)만."""
-    lines = [line.strip() for line in FREEZE.read_text(encoding="utf-8").splitlines()]
-    return "\n".join(line for line in lines if re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==\S+", line)) + "\n"
+    """Colab의 버전을 pip 제약(constraints) 파일 내용으로."""
+    return "".join(f"{name}=={version}\n" for name, version in colab_versions().items())
 
 
 def freeze(python: Path) -> dict[str, str]:
     listing = subprocess.run([str(python), "-m", "pip", "list", "--format=json"], capture_output=True, text=True, check=True)
-    return {p["name"].lower().replace("_", "-"): p["version"] for p in json.loads(listing.stdout)}
+    return {package_name(p["name"]): p["version"] for p in json.loads(listing.stdout)}
 
 
 def make_venv(base_python: str, venv: Path) -> Path:
@@ -116,8 +126,7 @@ def check_install(python: Path, notebook: Path, env: dict[str, str]) -> None:
     """첫 셀과 같은 pip 명령이 Colab의 패키지를 하나도 바꾸지 않는지."""
     import shlex
 
-    colab = {line.split("==")[0].lower().replace("_", "-") for line in constraints().split()}
-    extra = sorted(set(freeze(python)) - colab)  # 지난번 검사에서 깔린 것(mnist-course 등)은 지워 Colab의 처음 상태로
+    extra = sorted(set(freeze(python)) - set(colab_versions()))  # 지난번 검사에서 깔린 것(mnist-course 등)은 지워 Colab의 처음 상태로
     if extra:
         subprocess.run([str(python), "-m", "pip", "uninstall", "-q", "-y", *extra], check=True)
     before = freeze(python)
