@@ -200,6 +200,20 @@ OPTIMIZERS = {
 }
 
 
+def require_model_builder(build_model: object) -> None:
+    """놀이터에 넘긴 것이 모델을 만들어 돌려주는 함수인지(만든 모델이나 문자열을 넘기는 실수를 분명한 오류로)."""
+    if not callable(build_model):
+        raise TypeError(
+            f"build_model={build_model!r}: 모델을 만들어 돌려주는 함수(function)여야 합니다. "
+            "예: training_playground(data, build_base_model) (괄호 없이 함수 이름만)"
+        )
+    if hasattr(build_model, "fit") and hasattr(build_model, "layers"):  # Keras 모델도 부를 수 있는(callable) 객체다
+        raise TypeError(
+            "build_model에 이미 만든 모델이 들어왔습니다. 놀이터는 설정마다 새 모델을 만들어야 하므로 모델을 만드는 함수를 넘기세요. "
+            "예: training_playground(data, build_base_model) (build_base_model() 아님)"
+        )
+
+
 def train_playground_model(
     data: Any,
     build_model: Callable[[], Any],
@@ -218,11 +232,7 @@ def train_playground_model(
     import keras
 
     batch_size, epochs, n_train = positive_int("batch_size", batch_size), positive_int("epochs", epochs), positive_int("n_train", n_train)
-    if not callable(build_model):
-        raise TypeError(
-            f"build_model={build_model!r}: 모델을 만들어 돌려주는 함수(function)여야 합니다. "
-            "예: training_playground(data, build_base_model) (괄호 없이 함수 이름만)"
-        )
+    require_model_builder(build_model)
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer={optimizer!r}: {list(OPTIMIZERS)} 중 하나여야 합니다.")
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real) or not 0 < learning_rate <= 10:
@@ -284,8 +294,7 @@ class TrainingPlayground:
     def __init__(self, data: Any, build_model: Callable[[], Any], n_train: int = 10000) -> None:
         import ipywidgets as w
 
-        if not callable(build_model):
-            train_playground_model(data, build_model)  # 같은 오류 메시지를 낸다
+        require_model_builder(build_model)
         self.data, self.build_model, self.n_train = data, build_model, positive_int("n_train", n_train)
         style = {"description_width": "110px"}
         self.controls = {

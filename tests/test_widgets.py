@@ -105,6 +105,11 @@ def test_playground_needs_a_model_building_function(build: object) -> None:
         wd.training_playground(None, build)
 
 
+def test_playground_rejects_a_built_model_instead_of_the_function() -> None:
+    with pytest.raises(TypeError, match="이미 만든 모델이 들어왔습니다"):
+        wd.training_playground(None, small_dense_model())
+
+
 def test_playground_rejects_a_function_that_returns_no_model() -> None:
     from types import SimpleNamespace
 
