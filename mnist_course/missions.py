@@ -633,7 +633,9 @@ TARGET_ACCURACY = 0.99
 
 def _tiny_model() -> Any:
     keras = _keras()
-    model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2, activation="softmax")], name="mission_check_tiny")
+    # 0으로 초기화해 난수를 쓰지 않는다: 노트북에서 확인 셀을 실행해도 뒤이은 학습의 난수 흐름이 그대로다.
+    dense = keras.layers.Dense(2, activation="softmax", kernel_initializer="zeros")
+    model = keras.Sequential([keras.Input(shape=(4,)), dense], name="mission_check_tiny")
     model.stop_training = False
     return model
 
@@ -1095,8 +1097,19 @@ def solution(task_id: str) -> None:
 
 
 def check(task_id: str, *args: Any, **kwargs: Any) -> None:
-    """과제 번호로 확인 함수를 부른다. 예: check("7-1", MyStopCallback)는 check_stop_callback(MyStopCallback)과 같다."""
-    _task(task_id).check(*args, **kwargs)
+    """과제 번호로 확인 함수를 부른다. 예: check("7-1", MyStopCallback)는 check_stop_callback(MyStopCallback)과 같다.
+
+    첫 인자가 None이면(직접 해 보기 셀을 아직 채우지 않았으면) 채점하지 않고 무엇을 하면 되는지만 알려 준다.
+    """
+    task = _task(task_id)
+    if not args or args[0] is None:
+        print(
+            f"아직 답이 없습니다 [{task.task_id}] {task.title}: 확인할 변수가 None입니다. "
+            "위의 주석(#)을 풀고 ...를 채워 실행한 뒤 이 줄을 다시 실행하세요. "
+            f'막히면 hint("{task.task_id}"), 풀이는 solution("{task.task_id}")'
+        )
+        return
+    task.check(*args, **kwargs)
 
 
 __all__ = [

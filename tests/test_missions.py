@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 import time
@@ -728,3 +730,27 @@ def test_unknown_task_id_lists_the_valid_ones() -> None:
 def test_import_and_hints_do_not_load_tensorflow() -> None:
     code = "import sys, mnist_course.missions as m; m.hint('7-1'); m.solution('4-1'); assert 'tensorflow' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+
+
+@pytest.mark.parametrize("task_id", list(TASKS))
+def test_unanswered_try_cell_gets_a_pointer_not_a_verdict(capsys: pytest.CaptureFixture[str], task_id: str) -> None:
+    # 직접 해 보기 셀의 기본값(None)은 채점하지 않고, 무엇을 하면 되는지만 알려 준다
+    check(task_id, None)
+    shown = capsys.readouterr().out
+    assert shown.startswith(f"아직 답이 없습니다 [{task_id}] ")
+    assert f'hint("{task_id}")' in shown and "통과" not in shown
+    # 직접 부르는 확인 함수는 None을 봐주지 않는다
+    with pytest.raises(MissionCheckError):
+        TASKS[task_id].check(None, *([0.995] if task_id == "8-1" else []))
+
+
+def test_stop_callback_check_leaves_the_random_stream_alone() -> None:
+    # 7장은 확인 셀 뒤에도 학습하므로, 확인 함수가 난수를 쓰면 그 뒤의 결과가 달라진다
+    namespace: dict[str, Any] = {"keras": keras}
+    exec(TASKS["7-1"].solution, namespace)
+    keras.utils.set_random_seed(7)
+    expected = keras.random.uniform((3,)).numpy()
+    keras.utils.set_random_seed(7)
+    with contextlib.redirect_stdout(io.StringIO()):
+        check_stop_callback(namespace["MyStopCallback"])
+    assert (keras.random.uniform((3,)).numpy() == expected).all()
