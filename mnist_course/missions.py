@@ -356,7 +356,7 @@ def check_base_history(history: keras.callbacks.History | dict, epochs: int = 10
         _fail(
             task,
             f"마지막 검증 정확도({final:.4f})가 목표 {min_val_accuracy}보다 낮습니다. 은닉층 활성화 함수, 손실 함수, 옵티마이저 세 가지를 "
-            "미션 표와 비교해 보세요. check_base_model(모델)로 모델 설정을 먼저 확인할 수 있습니다.",
+            "다시 골라 보세요. check(\"4-1\", 모델)로 모델 설정을 먼저 확인할 수 있습니다.",
         )
     _passed(task, f"학습 기록: 검증 데이터와 함께 {epochs} 에포크를 학습했고, 마지막 검증 정확도가 {min_val_accuracy} 이상입니다.")
 
@@ -918,11 +918,12 @@ _TASKS = [
         "4-1",
         "미션 1-1: 기본 모델 만들기",
         check_base_model,
-        """3장 모델에서 세 가지만 바꿉니다. 미션 표의 '미션 1' 열을 한 줄씩 따라가 보세요.
-- 은닉층: 뉴런 수와 활성화 함수(activation)를 모두 바꿉니다. 음수를 0으로 바꾸는 활성화 함수입니다.
-- 손실 함수(loss): 레이블이 원-핫 벡터일 때 쓰는 교차 엔트로피의 이름입니다(sparse가 붙지 않은 쪽).
-- 옵티마이저(optimizer): 가중치마다 학습률을 알아서 조절하는 옵티마이저를 문자열 이름으로 줍니다.
-출력층은 그대로 Dense(10, activation="softmax")입니다. 확인: check_base_model(my_model)""",
+        """은닉층 뉴런을 50개로 늘리고, 3장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
+- 은닉층의 활성화 함수(activation): 음수는 0으로 자르고 양수는 그대로 내보내는 ReLU입니다.
+- 손실 함수(loss): data.y_train이 원-핫 벡터인 분류이므로 교차 엔트로피(cross-entropy) 가운데 범주형(categorical) 쪽,
+  그리고 이름에 sparse가 붙지 않은 쪽입니다(sparse는 레이블이 정수일 때).
+- 옵티마이저(optimizer): 가중치마다 걸음 크기를 알아서 맞추는 Adam입니다.
+출력층은 10개 확률의 합이 1이 되게 하는 softmax 그대로입니다. 확인: check("4-1", my_model)""",
         """my_model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
@@ -940,7 +941,7 @@ my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["ac
         check_momentum_sgd,
         """optimizer="sgd"는 모멘텀(momentum)이 0인 기본 설정입니다. 모멘텀을 주려면 문자열 대신
 keras.optimizers.SGD(...) 객체를 직접 만들어 learning_rate와 momentum 두 인자를 줍니다.
-두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다. 확인: check_momentum_sgd(momentum_model)""",
+두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다. 확인: check("4-2", my_momentum_model)""",
         """momentum_model = build_base_model("my_momentum")
 momentum_model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.1),
@@ -954,7 +955,7 @@ momentum_model.compile(
         check_base_history,
         """학습 기록(history)에 val_accuracy가 있으려면 fit에 validation_data=(검증 이미지, 검증 레이블)를 넘겨야 합니다.
 epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check_base_model(my_model)로 모델 설정을 확인하세요.
-확인: check_base_history(my_history)""",
+확인: check("4-3", my_history)""",
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=10, batch_size=32,
     validation_data=(data.x_val, data.y_val), verbose=2,
@@ -968,7 +969,7 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
   지표 이름은 compile(metrics=[...])에 적은 그대로입니다.
 - patience: 나아지지 않는 에포크를 연달아 몇 번 참을지입니다. 미션에 적힌 값을 쓰세요(0은 안 됩니다).
 - mode는 주지 않아도 됩니다(auto). 정확도는 클수록 좋은 값입니다.
-확인: check_early_stopping(my_early_stop, my_model)""",
+확인: check("5-1", my_early_stop, my_model)""",
         """my_early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)""",
     ),
     MissionTask(
@@ -979,7 +980,7 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
 - fit에 validation_data를 넘겨 검증 지표가 학습 기록에 남게 합니다.
 - fit의 callbacks 목록에 조기 종료 객체를 넣습니다.
 - 최대 에포크 수(epochs)를 넉넉히 줍니다(미션: 50). 배치 크기는 256입니다.
-확인: check_early_stopping_history(my_history, my_early_stop)""",
+확인: check("5-2", my_history, my_early_stop)""",
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=50, batch_size=256,
     validation_data=(data.x_val, data.y_val), callbacks=[my_early_stop], verbose=2,
@@ -991,7 +992,7 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
         check_capacity_histories,
         """반복문 안에서 모델을 매번 새로 만들고, 은닉층 Dense의 뉴런 수 자리에 반복 변수(units)를 넣습니다.
 세 모델 모두 같은 조건(배치 256, 15 에포크, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
-확인: check_capacity_histories(my_histories)""",
+확인: check("6-1", my_histories)""",
         """my_histories = []
 for units in [15, 50, 784]:
     my_model = keras.Sequential(
@@ -1015,7 +1016,7 @@ for units in [15, 50, 784]:
 - 소프트맥스(softmax) 층의 출력은 이미 '답'(클래스별 확률)입니다. 거기를 지우면 답을 지우는 셈입니다.
 - 드롭아웃은 모델이 특징을 만드는 자리, 곧 은닉층(hidden layer) 뒤에 둡니다.
 - 소프트맥스 출력층은 맨 끝에 하나만 있으면 됩니다.
-확인: check_dropout_model(fixed_model)""",
+확인: check("6-2", my_fixed_model)""",
         """fixed_model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
@@ -1035,7 +1036,7 @@ for units in [15, 50, 784]:
 - metrics=["acc"]로 compile했으므로 로그의 키는 "acc"입니다. 그 키가 logs에 없으면 raise KeyError(...)로 분명하게 실패하세요.
 - 99%는 0.99이고, '닿으면'이므로 정확히 0.99일 때도 멈춰야 합니다.
 - 학습은 오류를 내서가 아니라 콜백이 붙은 모델의 stop_training 속성을 True로 바꿔 멈춥니다.
-확인: check_stop_callback(MyStopCallback)  ← 괄호 없이 클래스 자체를 넘깁니다.""",
+확인: check("7-1", MyStopCallback)  ← 괄호 없이 클래스 자체를 넘깁니다.""",
         """class MyStopCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
@@ -1052,11 +1053,12 @@ for units in [15, 50, 784]:
         """이 장의 CNN은 파라미터가 158,570개이고, 그중 131,200개가 Flatten 뒤의 Dense(128) 층에 있습니다.
 합성곱 층은 가중치를 공유해서 가볍습니다. 파라미터를 어디에서 아낄 수 있을지 model.summary()로 층별 개수를 보며 생각해 보세요.
 학습 설정(Adam + 코사인 감쇠, 배치 128)은 이 장의 것을 그대로 써도 됩니다.
-정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check_cnn_mission(model, test_accuracy)""",
+정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check("8-1", my_cnn, my_accuracy)""",
         """# 한 가지 예: 이 장의 CNN에서 Dense(128) 층을 빼면 파라미터가 36,330개가 됩니다.
-small_model = keras.Sequential(
+small_cnn = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
+        keras.layers.RandomTranslation(0.08, 0.08, fill_mode="constant"),
         keras.layers.Conv2D(16, kernel_size=5, activation="relu"),
         keras.layers.MaxPooling2D(pool_size=2),
         keras.layers.Conv2D(64, kernel_size=5, activation="relu"),
@@ -1067,11 +1069,11 @@ small_model = keras.Sequential(
     ],
     name="small_cnn",
 )
-small_model.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule),
-                    loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-small_model.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2)
-_, small_accuracy = small_model.evaluate(x_test, y_test, verbose=0)
-check_cnn_mission(small_model, small_accuracy)""",
+small_cnn.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+small_cnn.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)
+_, small_accuracy = small_cnn.evaluate(x_test, y_test, verbose=0)
+check("8-1", small_cnn, small_accuracy)""",
     ),
 ]
 TASKS: dict[str, MissionTask] = {task.task_id: task for task in _TASKS}

@@ -631,9 +631,9 @@ def chapter8_cnn() -> keras.Model:
 def small_cnn() -> keras.Model:
     """풀이 예시의 작은 CNN (파라미터 36,330개)."""
     namespace = {"keras": keras}
-    code = TASKS["8-1"].solution.split("small_model.compile")[0]
+    code = TASKS["8-1"].solution.split("small_cnn.compile")[0]
     exec(code, namespace)
-    return namespace["small_model"]
+    return namespace["small_cnn"]
 
 
 def test_8_1_small_cnn_passes(capsys: pytest.CaptureFixture[str], small_cnn: keras.Model) -> None:

@@ -17,23 +17,34 @@ import time
 
 
 def build(
-    augment: bool = False, batch_norm: bool = False, first_filters: int = 16, dense: int = 128, norm_after_pool: bool = False
+    augment: bool = False,
+    batch_norm: bool = False,
+    first_filters: int = 16,
+    dense: int = 128,
+    norm_after_pool: bool = False,
+    deep: bool = False,
 ) -> object:
-    """8장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수."""
+    """8장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수,
+    deep=True이면 두 번째 5×5 합성곱 대신 3×3 합성곱 두 개."""
     import keras
 
     layers = keras.layers
     stack: list = [keras.Input((28, 28, 1))]
     if augment:
         stack.append(layers.RandomTranslation(0.08, 0.08, fill_mode="constant"))
-    for filters in (first_filters, 64):
-        stack.append(layers.Conv2D(filters, 5, activation=None if batch_norm else "relu"))
-        if batch_norm:
-            stack += [layers.BatchNormalization(), layers.Activation("relu")]
+    blocks = [[(first_filters, 5)], [(64, 3), (64, 3)] if deep else [(64, 5)]]
+    for block in blocks:
+        for filters, size in block:
+            stack.append(layers.Conv2D(filters, size, activation=None if batch_norm else "relu"))
+            if batch_norm:
+                stack += [layers.BatchNormalization(), layers.Activation("relu")]
         stack.append(layers.MaxPooling2D(2))
         if norm_after_pool:
             stack.append(layers.BatchNormalization())
-    stack += [layers.Flatten(), layers.Dense(dense, activation="relu"), layers.Dropout(0.5), layers.Dense(10, activation="softmax")]
+    stack.append(layers.Flatten())
+    if dense:  # dense=0: 8장 도전 미션처럼 펼친 특징에서 바로 출력층으로
+        stack.append(layers.Dense(dense, activation="relu"))
+    stack += [layers.Dropout(0.5), layers.Dense(10, activation="softmax")]
     return keras.Sequential(stack)
 
 
@@ -50,7 +61,14 @@ CONFIGS = {
     "J": ({"augment": True, "dense": 256}, 10),
     "K": ({"augment": True, "norm_after_pool": True}, 10),
     "L": ({"augment": True, "first_filters": 32}, 10),
+    "M": ({"augment": True, "first_filters": 32, "deep": True}, 8),
+    "N": ({"augment": True, "deep": True}, 8),
+    "S": ({"augment": True, "dense": 0}, 8),  # 8장 도전 미션(파라미터 50,000개 이하)의 풀이
+    "P": ({"augment": True}, 8),  # B 두 개의 앙상블(ensemble)
+    "Q": ({"augment": True}, 6),  # 6 에포크 모델 두 개의 앙상블
+    "R": ({"augment": True}, 5),  # 5 에포크 모델 세 개의 앙상블
 }
+ENSEMBLE = {"P": 2, "Q": 2, "R": 3}  # 여기 없는 설계는 모델 하나
 
 
 def main() -> None:
@@ -66,21 +84,28 @@ def main() -> None:
     if not full:  # 설계를 고르는 동안에는 테스트 데이터를 쓰지 않는다
         x_test, y_test, x_train, y_train = x_train[55000:], y_train[55000:], x_train[:55000], y_train[:55000]
     options, epochs, *smoothing = CONFIGS[name]
-    model = build(**options)
-    steps = math.ceil(len(x_train) / 128) * epochs
-    schedule = keras.optimizers.schedules.CosineDecay(0.003, steps)
     if smoothing:  # 레이블 스무딩은 원-핫 레이블이 필요하다
         y_train, y_test = keras.utils.to_categorical(y_train, 10), keras.utils.to_categorical(y_test, 10)
         loss = keras.losses.CategoricalCrossentropy(label_smoothing=smoothing[0])
     else:
         loss = "sparse_categorical_crossentropy"
-    model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, metrics=["accuracy"])
-    start = time.perf_counter()
-    model.fit(x_train, y_train, epochs=epochs, batch_size=128, verbose=0)
-    fit = time.perf_counter() - start
-    accuracy = model.evaluate(x_test, y_test, verbose=0)[1]
-    result = {"cfg": name, "seed": seed, "full": full, "acc": round(float(accuracy), 4), "fit": round(fit, 1)}
-    result["params"] = model.count_params()
+    fit, members, probabilities = 0.0, [], 0.0
+    for _ in range(ENSEMBLE.get(name, 1)):
+        model = build(**options)
+        steps = math.ceil(len(x_train) / 128) * epochs
+        schedule = keras.optimizers.schedules.CosineDecay(0.003, steps)
+        model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, metrics=["accuracy"])
+        start = time.perf_counter()
+        model.fit(x_train, y_train, epochs=epochs, batch_size=128, verbose=0)
+        fit += time.perf_counter() - start
+        members.append(round(float(model.evaluate(x_test, y_test, verbose=0)[1]), 4))
+        probabilities = probabilities + model.predict(x_test, verbose=0)
+    labels = y_test.argmax(axis=1) if y_test.ndim == 2 else y_test
+    accuracy = float((probabilities.argmax(axis=1) == labels).mean())
+    result = {"cfg": name, "seed": seed, "full": full, "acc": round(accuracy, 4), "fit": round(fit, 1)}
+    if len(members) > 1:
+        result["members"] = members
+    result["params"] = model.count_params() * len(members)
     print(json.dumps(result), flush=True)
 
 

@@ -1,0 +1,109 @@
+"""4~8장의 미션이 진짜 미션인지 커밋된 노트북에서 본다.
+
+- '직접 해 보기' 셀은 학습자의 변수(처음에는 None)로 check("과제", ...)를 부르며 끝난다.
+- 각 과제는 책의 풀이로도 채점되고, 그 셀의 커밋된 출력은 '통과 [과제]'다(nbval이 다시 실행해 비교한다).
+- 풀이의 핵심 코드는 그 과제의 '직접 해 보기' 셀보다 앞(사이트와 Colab에서 보이는 곳)에 나오지 않는다.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from mnist_course.missions import TASKS
+from tests.book_files import ROOT
+
+CHAPTER_TASKS = {
+    "04_mission1_base_model": ["4-1", "4-3", "4-2"],
+    "05_mission2_early_stopping": ["5-1", "5-2"],
+    "06_mission3_capacity_dropout": ["6-1", "6-2"],
+    "07_tdc_exercise": ["7-1"],
+    "08_cnn_mnist": ["8-1"],
+}
+# 과제의 답이 되는 코드 조각: '직접 해 보기' 셀보다 앞에 있으면 답을 먼저 보여 주는 셈이다.
+ANSWERS = {
+    "4-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)"],
+    "4-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD("],
+    "5-1": ['monitor="val_accuracy"', "patience=3"],
+    "6-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout('],
+    "7-1": ['logs["acc"] >= 0.99', 'logs[self.key] >= self.target'],
+    "8-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10"],
+}
+CHECK_CALL = re.compile(r'^check\("(\d-\d)", (\w+)')
+
+
+def cells(stem: str) -> list[nbformat.NotebookNode]:
+    return nbformat.read(ROOT / "book" / f"{stem}.ipynb", as_version=4).cells
+
+
+def text_output(cell: nbformat.NotebookNode) -> str:
+    return "".join(out.get("text", "") for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+
+
+def try_cells(stem: str) -> list[tuple[int, nbformat.NotebookNode]]:
+    """'직접 해 보기' 제목 바로 뒤의 코드 셀들(번호, 셀)."""
+    found, all_cells = [], cells(stem)
+    for i, cell in enumerate(all_cells):
+        if cell.cell_type == "markdown" and re.search(r"^### 직접 해 보기", cell.source, re.M):
+            found.append(next((j, c) for j, c in enumerate(all_cells) if j > i and c.cell_type == "code"))
+    return found
+
+
+@pytest.mark.parametrize("stem", CHAPTER_TASKS)
+def test_try_cells_end_by_checking_the_learners_own_objects(stem: str) -> None:
+    seen = []
+    for _, cell in try_cells(stem):
+        code = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        checks = [CHECK_CALL.match(line) for line in code]
+        tail = [m for m in checks[-2:] if m]
+        assert checks[-1], f"직접 해 보기 셀이 check(...)로 끝나지 않습니다:\n{cell.source}"
+        for match in tail:
+            task, variable = match.groups()
+            assert f"{variable} = None" in cell.source, f"{task}: 학습자의 변수 {variable}가 None으로 시작하지 않습니다"
+            seen.append(task)
+        assert text_output(cell).startswith("아직 답이 없습니다"), "채우지 않은 셀의 출력은 '아직 답이 없습니다'여야 합니다"
+        assert "hide-input" not in cell.metadata.get("tags", []), "직접 해 보기 셀은 접지 않습니다"
+    assert sorted(seen) == sorted(CHAPTER_TASKS[stem])
+
+
+@pytest.mark.parametrize("stem", CHAPTER_TASKS)
+def test_the_books_own_solution_passes_every_check(stem: str) -> None:
+    try_ids = {id(cell) for _, cell in try_cells(stem)}
+    passed = []
+    for cell in cells(stem):
+        if cell.cell_type != "code" or id(cell) in try_ids:
+            continue
+        for line in cell.source.splitlines():
+            match = CHECK_CALL.match(line)
+            if match and "try:" not in cell.source:
+                task = match.group(1)
+                assert "nbval-ignore-output" not in cell.metadata.get("tags", []), f"{task}: 채점 셀의 출력을 nbval이 비교해야 합니다"
+                assert f"통과 [{task}]" in text_output(cell), f"{task}: 책의 풀이가 채점을 통과한 출력이 없습니다"
+                passed.append(task)
+    assert sorted(passed) == sorted(CHAPTER_TASKS[stem])
+
+
+@pytest.mark.parametrize("stem", CHAPTER_TASKS)
+def test_no_mission_shows_its_answer_above_its_blank(stem: str) -> None:
+    all_cells = cells(stem)
+    for index, cell in try_cells(stem):
+        tasks = [m.group(1) for m in map(CHECK_CALL.match, cell.source.splitlines()) if m]
+        shown = "\n".join(c.source for c in all_cells[:index])
+        for task in tasks:
+            for answer in ANSWERS.get(task, []):
+                assert answer not in shown, f"{task}의 답 {answer!r}이 직접 해 보기 셀보다 앞에 보입니다"
+
+
+def test_every_task_is_wired_into_a_chapter() -> None:
+    assert sorted(t for tasks in CHAPTER_TASKS.values() for t in tasks) == sorted(TASKS)
+
+
+def test_answer_check_catches_an_answer_shown_early(tmp_path: Path) -> None:
+    # 검사 자체가 실패할 수 있는지: 답 조각이 앞에 있는 노트북을 만들어 본다
+    source = cells("05_mission2_early_stopping")
+    index = try_cells("05_mission2_early_stopping")[0][0]
+    shown = "\n".join(c.source for c in source[:index]) + '\nEarlyStopping(monitor="val_accuracy", patience=3)'
+    assert any(answer in shown for answer in ANSWERS["5-1"])
