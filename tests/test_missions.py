@@ -640,16 +640,16 @@ def test_8_1_small_cnn_passes(capsys: pytest.CaptureFixture[str], small_cnn: ker
     assert small_cnn.count_params() == 36_330
     out = passes(capsys, "8-1", check_cnn_mission, small_cnn, 0.9941)
     assert "합성곱 층(Conv2D) 2개" in out and "36,330개" in out
-    passes(capsys, "8-1", check_cnn_mission, small_cnn, float(np.float32(0.993)))  # 경계값 포함: float32로 잰 99.3%도 통과
+    passes(capsys, "8-1", check_cnn_mission, small_cnn, float(np.float32(0.992)))  # 경계값 포함: float32로 잰 99.2%도 통과
     passes(capsys, "8-1", check_cnn_mission, chapter8_cnn(), 0.9941, max_params=200_000)
 
 
 @pytest.mark.parametrize(
     ("accuracy", "match"),
     [
-        (99.4, r"퍼센트\(percent\)가 아니라.*0.993"),
+        (99.4, r"퍼센트\(percent\)가 아니라.*0.992"),
         ([0.03, 0.994], r"evaluate는 \[손실, 정확도\]"),
-        (0.991, r"테스트 정확도\(0.9910\)가 목표 0.993에 못 미칩니다"),
+        (0.991, r"테스트 정확도\(0.9910\)가 목표 0.992에 못 미칩니다"),
         (float("nan"), "NaN"),
         ("0.994", None),
         (-0.5, "0과 1 사이"),
