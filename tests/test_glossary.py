@@ -67,7 +67,7 @@ class Row(NamedTuple):
     chapter: str  # 링크 대상(예: 03_mnist_practice.ipynb)
 
 
-REVIEW = "## 확인 문제"  # 장 끝의 확인 문제와 더 읽을거리: 이미 배운 용어를 되짚는 곳이라 '처음 나오는 곳'을 따지지 않는다
+REVIEW = ("## 확인 문제", "## 더 읽을거리")  # 장 끝: 이미 배운 용어를 되짚는 곳이라 '처음 나오는 곳'을 따지지 않는다
 
 
 def markdown(path: Path) -> str:

@@ -327,3 +327,20 @@ def test_import_and_answer_do_not_load_tensorflow() -> None:
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60, cwd=ROOT)
+
+
+@pytest.mark.parametrize("chapter", range(1, 9))
+def test_every_chapter_offers_grading_for_its_numeric_questions(chapter: int) -> None:
+    """확인 문제 바로 뒤의 코드 셀이 그 장의 숫자 문제를 모두 None 자리표시로 부르고, 커밋된 출력은 '아직 답이 없습니다'다."""
+    (notebook,) = sorted((ROOT / "book").glob(f"0{chapter}_*.ipynb"))
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, cell in enumerate(cells) if "".join(cell["source"]).startswith("## 확인 문제"))
+    cell = cells[index + 1]
+    source = "".join(cell["source"])
+    assert cell["cell_type"] == "code" and source.startswith("from mnist_course.quiz import answer")
+    called = re.findall(r'^answer\("(\d-\d)", (.*?)\)', source, flags=re.MULTILINE)
+    assert [qid for qid, _ in called] == questions(chapter)
+    for qid, args in called:
+        assert args == ", ".join(["None"] * len(QUESTIONS[qid].parts))
+    printed = "".join("".join(out.get("text", "")) for out in cell.get("outputs", []))
+    assert printed.count("아직 답이 없습니다") == len(called)
