@@ -513,57 +513,78 @@ def _hidden_units(model: Any) -> list[int]:
     return [layer.units for layer in dense[:-1]]
 
 
-def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (15, 50, 784), epochs: int = 15) -> None:
-    """미션 3-1(6-1): 은닉층 뉴런 수만 바꾼 모델들의 학습 기록.
+def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (15, 50, 784)) -> None:
+    """미션 3-1(6-1): 은닉층 뉴런 수만 바꾼 모델들을 조기 종료로 각자 멈출 때까지 학습한 기록.
 
-    histories는 fit 결과(History)의 목록(뉴런 수 순서대로) 또는 {뉴런 수: history.history} 딕셔너리다.
-    목록이면 각 기록의 모델(history.model)에서 은닉층 뉴런 수를 직접 읽는다.
+    histories는 fit 결과(History)의 목록(뉴런 수 순서대로) 또는 {뉴런 수: History} 딕셔너리다.
+    각 기록의 모델(history.model)에서 은닉층 뉴런 수를, history.params에서 최대 에포크 수를 읽어
+    모델마다 최대 에포크를 다 채우기 전에(조기 종료로) 멈췄는지 본다.
     """
     task = "6-1"
     keras = _keras()
     if isinstance(histories, keras.callbacks.History):
         _fail(task, f"학습 기록이 하나만 들어왔습니다. 뉴런 수 {list(units)}마다 하나씩, {len(units)}개를 목록(list)에 모아 넘겨 주세요.")
     if isinstance(histories, dict):
-        found = list(histories)
-        logs = [_history_dict(task, h) for h in histories.values()]
+        keys, items = list(histories), list(histories.values())
     elif isinstance(histories, (list, tuple)):
-        logs = [_history_dict(task, h) for h in histories]
-        found = []
-        for h in histories:
-            if not isinstance(h, keras.callbacks.History) or h.model is None:
-                _fail(task, "목록에는 fit이 돌려준 학습 기록(History)을 그대로 넣어 주세요(딕셔너리는 {뉴런 수: 기록} 모양으로).")
-            found.append(_hidden_units(h.model))
-        found = [u[0] if len(u) == 1 else tuple(u) for u in found]
+        keys, items = None, list(histories)
     else:
         _fail(task, f"학습 기록 목록(list)이 아닙니다. 받은 것: {type(histories).__name__}")
-    if len(logs) != len(units):
-        _fail(task, f"학습 기록이 {len(logs)}개입니다. 뉴런 수 {list(units)}마다 하나씩 {len(units)}개가 필요합니다.")
+    for h in items:
+        if isinstance(h, dict):
+            _fail(
+                task,
+                "history.history(딕셔너리)가 아니라 fit이 돌려준 학습 기록(History)을 그대로 넣어 주세요. "
+                "모델과 최대 에포크 수(history.params)는 History에만 남습니다.",
+            )
+        if not isinstance(h, keras.callbacks.History):
+            _history_dict(task, h)  # 무엇이 들어왔는지 알려 주며 실패한다
+        if h.model is None:
+            _fail(task, "모델이 없는 학습 기록입니다. history = model.fit(...)이 돌려준 것을 그대로 넣어 주세요.")
+    if len(items) != len(units):
+        _fail(task, f"학습 기록이 {len(items)}개입니다. 뉴런 수 {list(units)}마다 하나씩 {len(units)}개가 필요합니다.")
+    found = [_hidden_units(h.model) for h in items]
+    found = [u[0] if len(u) == 1 else tuple(u) for u in found]
     if found != list(units):
         _fail(task, f"모델들의 은닉층 뉴런 수가 {found}입니다. 미션은 은닉층 하나의 뉴런 수만 {list(units)} 순서로 바꿉니다.")
-    for n, log in zip(units, logs, strict=True):
-        if "val_accuracy" not in log:
+    if keys is not None and keys != found:
+        _fail(
+            task, f"딕셔너리의 키 {keys}와 학습 기록 속 모델의 은닉층 뉴런 수 {found}가 다릅니다. {{뉴런 수: 학습 기록}} 모양으로 모으세요."
+        )
+    for n, h in zip(units, items, strict=True):
+        log = h.history
+        if "val_loss" not in log:
             _fail(
                 task,
-                f"뉴런 {n}개 모델의 학습 기록에 val_accuracy가 없습니다. fit에 validation_data=(x_val_small, y_val_small)를 넘겨 주세요.",
+                f"뉴런 {n}개 모델의 학습 기록에 검증 지표(val_loss)가 없습니다. "
+                "fit에 validation_data=(x_val_small, y_val_small)를 넘겨 주세요. 검증 손실이 없으면 조기 종료도 지켜볼 값이 없습니다.",
             )
-        if len(log["accuracy"]) != epochs:
+        max_epochs = (h.params or {}).get("epochs")
+        if max_epochs is not None and len(h.epoch) >= max_epochs:
             _fail(
                 task,
-                f"뉴런 {n}개 모델이 {len(log['accuracy'])} 에포크를 학습했습니다. "
-                f"세 모델을 같은 조건({epochs} 에포크)으로 학습해야 비교할 수 있습니다.",
+                f"뉴런 {n}개 모델이 최대 에포크({max_epochs})를 다 채울 때까지 멈추지 않았습니다. 모델마다 필요한 만큼 학습하려면 "
+                "fit에 callbacks=[조기 종료 콜백]을 넘기고, 최대 에포크 수(epochs)를 넉넉히 주세요(미션: 200).",
             )
-    small, large = logs[0]["accuracy"][-1], logs[-1]["accuracy"][-1]
+    limits = {((h.params or {}).get("epochs"), (h.params or {}).get("steps")) for h in items}
+    if len(limits) > 1:
+        _fail(
+            task,
+            "세 모델의 학습 조건이 다릅니다(최대 에포크 수나 에포크당 배치 수). 뉴런 수만 바꾸고, 데이터(x_small, y_small), "
+            "배치 크기 256, 최대 에포크 수, 조기 종료 설정은 세 모델 모두 같게 주세요.",
+        )
+    small, large = max(items[0].history["accuracy"]), max(items[-1].history["accuracy"])
     if not large > small:
         _fail(
             task,
-            f"뉴런 {units[-1]}개 모델의 마지막 훈련 정확도가 {units[0]}개 "
+            f"뉴런 {units[-1]}개 모델의 훈련 정확도가 {units[0]}개 "
             "모델보다 높지 않습니다. 용량이 큰 모델이 훈련 데이터를 더 잘 맞혀야 합니다. "
             "모델마다 새로 만들었는지(같은 모델을 이어서 학습하지 않았는지) 확인하세요.",
         )
     _passed(
         task,
-        f"용량 실험: 뉴런 {', '.join(map(str, units))}개 모델을 {epochs} "
-        "에포크씩 검증 데이터와 함께 학습했고, 큰 모델의 훈련 정확도가 더 높습니다.",
+        f"용량 실험: 뉴런 {', '.join(map(str, units))}개 모델을 같은 조건에서 검증 데이터와 함께 학습했고, "
+        "모두 최대 에포크를 채우기 전에 조기 종료로 멈췄으며, 큰 모델의 훈련 정확도가 더 높습니다.",
     )
 
 
@@ -991,7 +1012,9 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
         "미션 3-1: 용량 바꿔 보기",
         check_capacity_histories,
         """반복문 안에서 모델을 매번 새로 만들고, 은닉층 Dense의 뉴런 수 자리에 반복 변수(units)를 넣습니다.
-세 모델 모두 같은 조건(배치 256, 15 에포크, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
+- 조기 종료 콜백도 모델마다 새로 만듭니다. 지켜볼 값은 검증 손실("val_loss"), patience=5, restore_best_weights=True입니다.
+- fit에는 callbacks=[my_early_stop]를 넘기고, 최대 에포크 수는 넉넉히(epochs=200) 줍니다. 몇 에포크에서 멈출지는 콜백이 정합니다.
+- 세 모델 모두 같은 조건(배치 256, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
 확인: check("6-1", my_histories)""",
         """my_histories = []
 for units in [15, 50, 784]:
@@ -1005,8 +1028,10 @@ for units in [15, 50, 784]:
         name=f"my_dense{units}",
     )
     my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    my_histories.append(my_model.fit(x_small, y_small, epochs=15, batch_size=256,
-                                     validation_data=(x_val_small, y_val_small), verbose=0))""",
+    my_early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
+    my_histories.append(my_model.fit(x_small, y_small, epochs=200, batch_size=256,
+                                     validation_data=(x_val_small, y_val_small), callbacks=[my_early_stop], verbose=0))
+    print(f"뉴런 {units}개: {len(my_histories[-1].epoch)} 에포크 학습")""",
     ),
     MissionTask(
         "6-2",

@@ -322,39 +322,66 @@ def test_5_2_rejects_runs_that_never_stop(frozen_model: keras.Model, tiny_data: 
 # ---------------------------------------------------------------- 6-1 용량 실험
 
 
+def capacity_run(units: int, tiny_data: tuple, epochs: int = 50, early_stop: bool = True, **fit: Any) -> keras.callbacks.History:
+    """6장 직접 해 보기 셀의 반복문 한 번.
+
+    검증 레이블을 한 칸씩 밀어 두어, 모델이 훈련 레이블을 외울수록 검증 손실이 올라 조기 종료가 걸린다.
+    """
+    x, y = tiny_data
+    callbacks = [keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)] if early_stop else []
+    fit.setdefault("validation_data", (x, np.roll(y, 1, axis=0)))
+    return compiled(dense_model(units)).fit(x, y, epochs=epochs, batch_size=256, callbacks=callbacks, verbose=0, **fit)
+
+
 @pytest.fixture(scope="module")
 def capacity_histories(tiny_data: tuple) -> list[keras.callbacks.History]:
-    """6장 직접 해 보기 셀의 반복문 그대로, 가짜 데이터 32장으로 15 에포크(에포크마다 배치 하나)."""
+    """가짜 데이터 32장(에포크마다 배치 하나)으로 뉴런 15, 50, 784개 모델을 조기 종료로 학습한 기록."""
     keras.utils.set_random_seed(0)
-    x, y = tiny_data
-    histories = []
-    for units in [15, 50, 784]:
-        model = compiled(dense_model(units))
-        histories.append(model.fit(x, y, epochs=15, batch_size=256, validation_data=(x, y), verbose=0))
+    histories = [capacity_run(units, tiny_data) for units in [15, 50, 784]]
+    assert all(len(h.epoch) < 50 for h in histories)  # 조기 종료가 정말 걸렸다
     return histories
 
 
 def test_6_1_notebook_loop_passes(capsys: pytest.CaptureFixture[str], capacity_histories: list) -> None:
     passes(capsys, "6-1", check_capacity_histories, capacity_histories)
-    by_units = {units: h.history for units, h in zip([15, 50, 784], capacity_histories, strict=True)}
+    by_units = dict(zip([15, 50, 784], capacity_histories, strict=True))
     passes(capsys, "6-1", check_capacity_histories, by_units)  # 풀이 셀의 capacity_histories 모양
 
 
 def test_6_1_rejects_beginner_mistakes(capacity_histories: list, tiny_data: tuple) -> None:
     fails("하나만 들어왔습니다", check_capacity_histories, capacity_histories[0])
     fails("학습 기록이 2개", check_capacity_histories, capacity_histories[:2])
-    x, y = tiny_data
-    same_units = [compiled(dense_model(50)).fit(x, y, epochs=15, batch_size=256, validation_data=(x, y), verbose=0) for _ in range(3)]
+    same_units = [capacity_run(50, tiny_data) for _ in range(3)]
     fails(r"은닉층 뉴런 수가 \[50, 50, 50\]", check_capacity_histories, same_units)
-    logs = {units: h.history for units, h in zip([15, 50, 784], capacity_histories, strict=True)}
+    by_units = dict(zip([15, 50, 784], capacity_histories, strict=True))
+    fails(r"History\)을 그대로", check_capacity_histories, {units: h.history for units, h in by_units.items()})
+    fails(r"딕셔너리의 키 \[784, 50, 15\]", check_capacity_histories, dict(zip([784, 50, 15], capacity_histories, strict=True)))
+
+
+def test_6_1_rejects_runs_without_validation_or_early_stopping(capacity_histories: list, tiny_data: tuple) -> None:
+    no_validation = capacity_run(50, tiny_data, epochs=3, early_stop=False, validation_data=None)
     fails(
-        "뉴런 50개 모델의 학습 기록에 val_accuracy가 없습니다",
+        r"뉴런 50개 모델의 학습 기록에 검증 지표\(val_loss\)가 없습니다",
         check_capacity_histories,
-        {**logs, 50: {"accuracy": [0.5] * 15, "loss": [1.0] * 15}},
+        [capacity_histories[0], no_validation, capacity_histories[2]],
     )
-    fails("1 에포크를 학습했습니다", check_capacity_histories, {**logs, 784: {k: v[:1] for k, v in logs[784].items()}})
-    flat = {k: [0.5] * 15 for k in ("accuracy", "loss", "val_accuracy", "val_loss")}
-    fails("높지 않습니다", check_capacity_histories, {15: flat, 50: flat, 784: flat})
+    fixed_epochs = capacity_run(15, tiny_data, epochs=15, early_stop=False)  # 예전 미션처럼 15 에포크로 자름
+    fails(r"뉴런 15개 모델이 최대 에포크\(15\)를 다 채울 때까지", check_capacity_histories, [fixed_epochs, *capacity_histories[1:]])
+    other_limit = capacity_run(784, tiny_data, epochs=40)  # 조기 종료는 걸렸지만 최대 에포크 수가 다름
+    assert len(other_limit.epoch) < 40
+    fails("세 모델의 학습 조건이 다릅니다", check_capacity_histories, [*capacity_histories[:2], other_limit])
+
+
+def test_6_1_rejects_a_small_model_that_beats_the_large_one(capacity_histories: list) -> None:
+    def flat(history: keras.callbacks.History) -> keras.callbacks.History:
+        fake = keras.callbacks.History()
+        fake.set_model(history.model)
+        fake.set_params(history.params)
+        fake.epoch = list(history.epoch)
+        fake.history = {key: [0.5] * len(values) for key, values in history.history.items()}
+        return fake
+
+    fails("높지 않습니다", check_capacity_histories, [flat(h) for h in capacity_histories])
 
 
 # ---------------------------------------------------------------- 6-2 드롭아웃의 자리
