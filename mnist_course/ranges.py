@@ -26,8 +26,9 @@ def derive_range(values: Iterable[float]) -> tuple[float, float]:
     """범위를 정하는 유일한 규칙.
 
     관측한 [최솟값, 최댓값]과 [평균 - 3σ, 평균 + 3σ] 중 넓은 쪽을 잡고, 눈금에 맞춰 바깥쪽으로 반올림한다.
-    모든 관측이 정수이면(에포크 수 같은 개수) 눈금은 1이고, 관측한 극값보다 적어도 1씩 넓힌다(모든 시드가 같은 값이어도
-    다른 시드에서 하나 다를 수 있으므로). 정수가 아니면 눈금은 0.001. 모든 관측이 [0, 1] 안이면(정확도 같은 비율) 범위도
+    모든 관측이 정수이고 그중 절댓값이 2 이상인 것이 있으면(에포크 수 같은 개수) 눈금은 1이고, 관측한 극값보다 적어도 1씩 넓힌다
+    (모든 시드가 같은 값이어도 다른 시드에서 하나 다를 수 있으므로). 그 밖에는 눈금이 0.001이다. 모든 시드에서 0(또는 1)인
+    값(두 계산의 차이, 변하지 않은 정확도)은 개수로 보지 않으므로 범위도 그 값 하나로 좁다. 모든 관측이 [0, 1] 안이면(정확도 같은 비율) 범위도
     [0, 1]로 자른다. 그래서 범위는 관측한 극값보다 좁아지는 일이 없다.
     """
     values = [float(v) for v in values]
@@ -35,7 +36,7 @@ def derive_range(values: Iterable[float]) -> tuple[float, float]:
         raise ValueError("derive_range: 관측값이 하나도 없습니다.")
     mean = statistics.fmean(values)
     std = statistics.stdev(values) if len(values) > 1 else 0.0
-    counts = all(v.is_integer() for v in values)
+    counts = all(v.is_integer() for v in values) and max(abs(v) for v in values) >= 2
     margin = 1.0 if counts else 0.0
     low = min(min(values) - margin, mean - WIDEN_STD * std)
     high = max(max(values) + margin, mean + WIDEN_STD * std)

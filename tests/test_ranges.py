@@ -34,6 +34,8 @@ def test_rule_never_narrower_than_the_observed_extremes() -> None:
     assert ranges.derive_range([4, 4, 5, 4, 6]) == (1, 8)  # 정수 수치는 정수 눈금(평균 4.6 ± 3 × 0.89)
     assert ranges.derive_range([4] * 10) == (3, 5)  # 모든 시드가 같아도 개수는 1씩 넓힌다
     assert ranges.derive_range([0.998, 0.999, 1.0]) == (0.996, 1.0)  # 비율은 1을 넘지 않는다
+    assert ranges.derive_range([0.0] * 10) == (0.0, 0.0)  # 늘 0인 차이는 개수가 아니다: 범위도 0 하나
+    assert ranges.derive_range([0, 1, 2, 0]) == (-3, 4)  # 2 이상이 섞이면 개수(평균 0.75 ± 3 × 0.96, 1씩 넓힘)
     with pytest.raises(ValueError, match="관측값이 하나도"):
         ranges.derive_range([])
 
