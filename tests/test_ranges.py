@@ -12,7 +12,10 @@ from mnist_course.bench import seeds_argument
 from tests.book_files import ROOT, toc_notebooks
 
 MIN_SEEDS = 10
-CHECK = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*\)')
+CHECK = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*,?\s*\)')
+
+# 범위를 공식으로 계산한 값(변수)으로 주는 확인(2장의 이터레이션 수)은 스윕과 상관없다.
+FORMULA = re.compile(r'check_range\(\s*"[^"]+"\s*,[^\n]*,\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*\s*\)')
 
 
 def checks_in_notebooks() -> list[tuple[str, str, float, float]]:
@@ -22,7 +25,10 @@ def checks_in_notebooks() -> list[tuple[str, str, float, float]]:
     for path in toc_notebooks():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
-                found += [(path.stem, m["name"], float(m["lo"]), float(m["hi"])) for m in CHECK.finditer(cell.source)]
+                matches = [(path.stem, m["name"], float(m["lo"]), float(m["hi"])) for m in CHECK.finditer(cell.source)]
+                calls = len(re.findall(r"^\s*check_range\(", cell.source, flags=re.MULTILINE)) - len(FORMULA.findall(cell.source))
+                assert len(matches) == calls, f"{path.stem}: 읽지 못한 check_range 호출(범위는 숫자로):\n{cell.source}"
+                found += matches
     return found
 
 
