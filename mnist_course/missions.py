@@ -975,7 +975,7 @@ momentum_model.compile(
         "미션 1-1: 기본 모델의 학습 기록",
         check_base_history,
         """학습 기록(history)에 val_accuracy가 있으려면 fit에 validation_data=(검증 이미지, 검증 레이블)를 넘겨야 합니다.
-epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check_base_model(my_model)로 모델 설정을 확인하세요.
+epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check("4-1", my_model)로 모델 설정을 확인하세요.
 확인: check("4-3", my_history)""",
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=10, batch_size=32,

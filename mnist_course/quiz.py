@@ -711,7 +711,7 @@ def _read_item(qid: str, part: Part, raw: Any) -> Any:
         raise TypeError(f"[{qid}] {part.label}에는 숫자(number)를 넣으세요. 받은 것: {raw!r} ({type(raw).__name__})")
     value = float(raw)
     if not math.isfinite(value):
-        raise ValueError(f"[{qid}] {part.label}이 {value}입니다. 계산한 숫자를 넣으세요.")
+        raise ValueError(f"[{qid}] {part.label} 값이 {value}입니다. 계산한 숫자를 넣으세요.")
     return value
 
 
