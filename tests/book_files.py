@@ -1,4 +1,4 @@
-"""테스트들이 함께 쓰는 책 구조 정보: _config.yml, _toc.yml(벤치마크와 같은 읽기 함수), 장·미션 목록, 한글 패턴."""
+"""테스트들이 함께 쓰는 책 구조 정보: _config.yml, _toc.yml(벤치마크와 같은 읽기 함수), 장·미션 목록, 한글 패턴, 셀 출력 글."""
 
 from __future__ import annotations
 
@@ -53,3 +53,12 @@ def skip_or_fail(message: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def output_text(cell: dict) -> str:
+    """코드 셀의 커밋된 출력 가운데 글(stream과 text/plain)만 이어 붙인 것."""
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        parts.append(str(out.get("data", {}).get("text/plain", "")))
+    return "".join(parts)

@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from mnist_course.missions import TASKS
-from tests.book_files import ROOT
+from tests.book_files import ROOT, output_text
 
 CHAPTER_TASKS = {
     "04_mission1_base_model": ["4-1", "4-3", "4-2"],
@@ -35,12 +36,9 @@ ANSWERS = {
 CHECK_CALL = re.compile(r'^check\("(\d-\d)", (\w+)')
 
 
+@cache
 def cells(stem: str) -> list[nbformat.NotebookNode]:
     return nbformat.read(ROOT / "book" / f"{stem}.ipynb", as_version=4).cells
-
-
-def text_output(cell: nbformat.NotebookNode) -> str:
-    return "".join(out.get("text", "") for out in cell.get("outputs", []) if out.get("output_type") == "stream")
 
 
 def try_cells(stem: str) -> list[tuple[int, nbformat.NotebookNode]]:
@@ -64,7 +62,7 @@ def test_try_cells_end_by_checking_the_learners_own_objects(stem: str) -> None:
             task, variable = match.groups()
             assert f"{variable} = None" in cell.source, f"{task}: 학습자의 변수 {variable}가 None으로 시작하지 않습니다"
             seen.append(task)
-        assert text_output(cell).startswith("아직 답이 없습니다"), "채우지 않은 셀의 출력은 '아직 답이 없습니다'여야 합니다"
+        assert output_text(cell).startswith("아직 답이 없습니다"), "채우지 않은 셀의 출력은 '아직 답이 없습니다'여야 합니다"
         assert "hide-input" not in cell.metadata.get("tags", []), "직접 해 보기 셀은 접지 않습니다"
     assert sorted(seen) == sorted(CHAPTER_TASKS[stem])
 
@@ -81,7 +79,7 @@ def test_the_books_own_solution_passes_every_check(stem: str) -> None:
             if match and "try:" not in cell.source:
                 task = match.group(1)
                 assert "nbval-ignore-output" not in cell.metadata.get("tags", []), f"{task}: 채점 셀의 출력을 nbval이 비교해야 합니다"
-                assert f"통과 [{task}]" in text_output(cell), f"{task}: 책의 풀이가 채점을 통과한 출력이 없습니다"
+                assert f"통과 [{task}]" in output_text(cell), f"{task}: 책의 풀이가 채점을 통과한 출력이 없습니다"
                 passed.append(task)
     assert sorted(passed) == sorted(CHAPTER_TASKS[stem])
 

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from mnist_course.bench import RUNTIME_SENTENCE
-from tests.book_files import HANGUL, ROOT, mission_notebooks, toc_files, toc_notebooks
+from tests.book_files import HANGUL, ROOT, mission_notebooks, output_text, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
 MISSIONS = mission_notebooks()
@@ -17,14 +17,6 @@ MISSIONS = mission_notebooks()
 
 def read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
-
-
-def output_text(cell: nbformat.NotebookNode) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        parts.append(str(out.get("data", {}).get("text/plain", "")))
-    return "".join(parts)
 
 
 def test_every_chapter_file_is_in_the_toc() -> None:
