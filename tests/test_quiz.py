@@ -101,8 +101,10 @@ def below(value: Any) -> Any:
 
 
 def run(capsys: pytest.CaptureFixture[str], question_id: str, *values: Any) -> tuple[bool, list[str]]:
-    result = answer(question_id, *values)
-    return result, capsys.readouterr().out.splitlines()
+    """채점 결과(요약 줄이 "모두 정답"인지)와 출력 줄들. answer()는 아무것도 돌려주지 않는다."""
+    assert answer(question_id, *values) is None
+    lines = capsys.readouterr().out.splitlines()
+    return lines[-1] == f"→ [{question_id}] 모두 정답입니다.", lines
 
 
 MISTAKES = [
@@ -342,5 +344,8 @@ def test_every_chapter_offers_grading_for_its_numeric_questions(chapter: int) ->
     assert [qid for qid, _ in called] == questions(chapter)
     for qid, args in called:
         assert args == ", ".join(["None"] * len(QUESTIONS[qid].parts))
-    printed = "".join("".join(out.get("text", "")) for out in cell.get("outputs", []))
+    outputs = cell.get("outputs", [])
+    # 채점 메시지(stdout)만: 마지막 줄의 돌려준 값(True/False 같은 execute_result)이 셀 아래에 찍히면 안 된다
+    assert [out["output_type"] for out in outputs] == ["stream"] * len(outputs), outputs
+    printed = "".join("".join(out.get("text", "")) for out in outputs)
     assert printed.count("아직 답이 없습니다") == len(called)
