@@ -85,7 +85,6 @@ CONFIGS = {
     "T": ({"augment": True, "wide": True}, 4, {"batch": 256}),
     "U": ({"augment": True, "wide": True}, 5, {"batch": 256}),
     "V": ({"augment": True, "rotate": 10, "zoom": 0.1}, 8),  # B + 회전 ±10°, 확대·축소 ±10 %
-    "X": ({"augment": True, "rotate": 10, "zoom": 0.1}, 12),
     "B64": ({"augment": True}, 8, {"batch": 64}),  # B를 배치 64로
     "R5": ({"augment": True}, 8, {"rate": 0.005}),  # B를 학습률 0.005로
     "SH": ({"augment": True, "shift": 0.11}, 8),  # B의 이동을 최대 약 3픽셀로
