@@ -1077,7 +1077,7 @@ for units in [15, 50, 784]:
         check_cnn_mission,
         """이 장의 CNN은 파라미터가 158,570개이고, 그중 131,200개가 Flatten 뒤의 Dense(128) 층에 있습니다.
 합성곱 층은 가중치를 공유해서 가볍습니다. 파라미터를 어디에서 아낄 수 있을지 model.summary()로 층별 개수를 보며 생각해 보세요.
-학습 설정(Adam + 코사인 감쇠, 배치 128)은 이 장의 것을 그대로 써도 됩니다.
+학습 설정(Adam + 코사인 감쇠, 배치 128의 train_batches)은 이 장의 것을 그대로 써도 됩니다.
 정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check("8-1", my_cnn, my_accuracy)""",
         """# 한 가지 예: 이 장의 CNN에서 Dense(128) 층을 빼면 파라미터가 36,330개가 됩니다.
 small_cnn = keras.Sequential(
@@ -1095,8 +1095,8 @@ small_cnn = keras.Sequential(
     name="small_cnn",
 )
 small_cnn.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-small_cnn.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"], steps_per_execution=16)
+small_cnn.fit(train_batches, epochs=EPOCHS, shuffle=False, verbose=0)
 _, small_accuracy = small_cnn.evaluate(x_test, y_test, verbose=0)
 check("8-1", small_cnn, small_accuracy)""",
     ),
