@@ -1,4 +1,4 @@
-"""8장 CNN 한 에포크의 학습 시간을 입력 방식 세 가지로 잰다(관리자용, 8장 "학습을 빠르게"의 근거).
+"""8장 CNN 한 에포크의 학습 시간을 입력 방식 세 가지로 잰다(관리자용, 8장 "기다림 줄이기"의 근거).
 
     python tools/fit_speed.py            # 방식마다 3번씩 번갈아 재고 JSON 한 줄씩
 
@@ -6,7 +6,8 @@
 2. dataset: 미리 묶어 둔 tf.data 데이터셋(섞기 → 배치 → prefetch)
 3. dataset + steps_per_execution=16: 8장의 방식
 
-모델과 학습 설정(Adam 0.003, 배치 128)은 8장과 같고, 방식마다 새 모델을 만들어 한 에포크 먼저 돌린 뒤(준비 운동) 다음 에포크를 잰다.
+모델은 tools/ch8_design.py의 설계 B(8장의 build_cnn()과 같은 층), 학습 설정(Adam 0.003, 배치 128)도 8장과 같다.
+방식마다 새 모델을 만들어 한 에포크 먼저 돌린 뒤(준비 운동) 다음 에포크를 잰다.
 시간은 기계가 얼마나 바쁜지에 따라 흔들리므로, 같은 실행 안에서 번갈아 잰 값끼리만 비교한다.
 """
 
@@ -26,29 +27,16 @@ def main() -> None:
     setup_notebook()
     import keras
     import tensorflow as tf
+    from ch8_design import build  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
 
     from mnist_course.bench import environment_info
 
     (x_train, y_train), _ = load_mnist()
     x_train = add_channel_axis(scale_images(x_train))
-    layers = keras.layers
     print(json.dumps({"env": environment_info()}, ensure_ascii=False), flush=True)
     for repetition in (1, 2, 3):
         for way in WAYS:
-            model = keras.Sequential(
-                [
-                    keras.Input((28, 28, 1)),
-                    layers.RandomTranslation(0.08, 0.08, fill_mode="constant"),
-                    layers.Conv2D(16, 5, activation="relu"),
-                    layers.MaxPooling2D(2),
-                    layers.Conv2D(64, 5, activation="relu"),
-                    layers.MaxPooling2D(2),
-                    layers.Flatten(),
-                    layers.Dense(128, activation="relu"),
-                    layers.Dropout(0.5),
-                    layers.Dense(10, activation="softmax"),
-                ]
-            )
+            model = build(augment=True)  # 8장의 CNN(설계 B)
             model.compile(
                 optimizer=keras.optimizers.Adam(0.003),
                 loss="sparse_categorical_crossentropy",
