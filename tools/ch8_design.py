@@ -99,6 +99,22 @@ CONFIGS = {
 ENSEMBLE = {"P": 2, "P256": 2, "P256R4": 2}  # 여기 없는 설계는 모델 하나
 
 
+def chapter_batches(x: object, y: object, batch_size: int, autotune: bool = False) -> object:
+    """8장과 같은 입력(2026-12-02부터): 전체를 섞고 → 배치로 → 다음 배치 하나를 미리 준비하는 tf.data 데이터셋.
+
+    fit은 에포크마다 이 데이터셋을 다시 읽어 새로 섞는다. 자동 조정(autotune)은 나중에 껐다: 섞는 순서와 결과는 같고,
+    에포크가 바뀔 때의 멈춤만 없앤다(8장 "기다림 줄이기"). autotune=True는 끄기 전의 입력(prefetch(AUTOTUNE))이다.
+    """
+    import tensorflow as tf
+
+    batches = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(x)).batch(batch_size)
+    if autotune:
+        return batches.prefetch(tf.data.AUTOTUNE)
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return batches.with_options(options).prefetch(1)
+
+
 NEIGHBOURS = ((-1, 0), (1, 0), (0, -1), (0, 1))
 DIAGONALS = ((-1, -1), (-1, 1), (1, -1), (1, 1))
 
@@ -118,7 +134,6 @@ def main() -> None:
 
     setup_notebook()
     import keras
-    import tensorflow as tf
 
     (x_train, y_train), (x_test, y_test) = load_mnist()
     x_train, x_test = add_channel_axis(scale_images(x_train)), add_channel_axis(scale_images(x_test))
@@ -138,13 +153,9 @@ def main() -> None:
         model = build(**options)
         schedule = keras.optimizers.schedules.CosineDecay(training["rate"], steps)
         model.compile(optimizer=keras.optimizers.Adam(schedule), loss=loss, metrics=["accuracy"], steps_per_execution=16)
-        # 8장과 같은 입력 파이프라인(2026-12-02부터): 미리 묶어 둔 tf.data 데이터셋, 에포크마다 새로 섞는다.
-        # 자동 조정(autotune)은 나중에 껐다: 섞는 순서와 결과는 같고, 에포크가 바뀔 때의 멈춤만 없앤다(8장 "기다림 줄이기")
-        batches = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train)).batch(training["batch"])
-        no_autotune = tf.data.Options()
-        no_autotune.autotune.enabled = False
+        batches = chapter_batches(x_train, y_train, training["batch"])
         start = time.perf_counter()
-        model.fit(batches.with_options(no_autotune).prefetch(1), epochs=epochs, verbose=0, shuffle=False)
+        model.fit(batches, epochs=epochs, verbose=0, shuffle=False)
         fit += time.perf_counter() - start
         predicted = model.predict(x_test, verbose=0)  # 모델 하나의 정확도와 앙상블 평균을 같은 예측에서
         members.append(round(float((predicted.argmax(axis=1) == labels).mean()), 4))

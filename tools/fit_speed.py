@@ -28,8 +28,7 @@ def main() -> None:
 
     setup_notebook()
     import keras
-    import tensorflow as tf
-    from ch8_design import build  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
+    from ch8_design import build, chapter_batches  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
 
     from mnist_course.bench import environment_info
 
@@ -57,13 +56,7 @@ def main() -> None:
             if way == "arrays":
                 data = {"x": x_train, "y": y_train, "batch_size": 128}
             else:
-                batches = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train)).batch(128)
-                if "autotune off" in way:
-                    options = tf.data.Options()
-                    options.autotune.enabled = False
-                    batches = batches.with_options(options).prefetch(1)
-                else:
-                    batches = batches.prefetch(tf.data.AUTOTUNE)
+                batches = chapter_batches(x_train, y_train, 128, autotune="autotune off" not in way)
                 data = {"x": batches, "shuffle": False}
             clock = EpochClock()
             model.fit(epochs=EPOCHS, verbose=0, callbacks=[clock], **data)
