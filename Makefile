@@ -2,12 +2,17 @@
 # 시스템 파이썬(Debian/Ubuntu의 /usr/bin/python3, PEP 668)에는 아무것도 설치하지 않는다.
 PYTHON ?= python3
 VENV ?= .venv
+# 관리자 도구(테스트의 tomllib, Jupyter Book)가 도는 파이썬 범위. README의 "새 컴퓨터에서 쓰는 명령"과 같게.
+PYTHON_RANGE := 3.11 3.13
 BIN := $(VENV)/bin
 
 .PHONY: setup check site test colab-check
 
 # 요구 사항 파일이 바뀌었을 때만 다시 설치한다.
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c "import sys; lo, hi = (tuple(map(int, v.split('.'))) for v in '$(PYTHON_RANGE)'.split()); \
+	sys.exit(0 if lo <= sys.version_info[:2] <= hi else 'make에는 파이썬 $(firstword $(PYTHON_RANGE))~$(lastword $(PYTHON_RANGE))이 필요합니다. ' \
+	f'지금 쓰는 파이썬(PYTHON=$(PYTHON))은 {sys.version.split()[0]}입니다. 맞는 파이썬을 PYTHON=python3.12처럼 알려 주세요.')"
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { echo "venv 모듈이 없습니다. Debian/Ubuntu: sudo apt-get install python3-venv" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements-dev.txt

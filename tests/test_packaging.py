@@ -34,7 +34,11 @@ def colab_versions() -> dict[str, str]:
     """Colab 런타임 검사(tools/colab_check.py)가 쓰는 것과 같은 Colab 패키지 목록."""
     spec = importlib.util.spec_from_file_location("colab_check", ROOT / "tools" / "colab_check.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "tools"))  # 스크립트로 돌 때처럼 tools/의 다른 모듈(pythons)을 찾게
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
     return module.colab_versions()
 
 

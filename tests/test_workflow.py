@@ -53,3 +53,13 @@ def test_third_party_actions_are_pinned_to_commit_shas() -> None:
     assert uses
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), f"{action}: 태그가 아니라 커밋 SHA 40자리로 고정하세요"
+
+
+def test_runner_has_every_python_the_install_test_needs() -> None:
+    """설치 검사(소개 페이지의 범위)와 Colab 검사(3.13)가 쓰는 파이썬을 러너에 setup-python이 모두 준다."""
+    from tests.test_local_install import intro_pythons, make_pythons
+
+    steps = [step for step in workflow()["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/setup-python@")]
+    assert len(steps) == 1
+    given = str(steps[0]["with"]["python-version"]).split()
+    assert set(intro_pythons()) | set(make_pythons()) | {"3.13"} <= set(given), given

@@ -10,13 +10,12 @@
 4. 장마다 새 커널에서 처음부터 끝까지 실행한다(작업 폴더는 빈 임시 폴더: 저장소 파일 없이, 설치한 패키지만으로).
    오류, stderr 출력, 범위 확인 실패가 하나라도 있으면 실패한다. 실행된 노트북은 _build/colab/에 남는다.
 
-실행에 쓰는 파이썬 3.13은 --python, 환경 변수 COLAB_PYTHON, PATH의 python3.13, pyenv의 3.13 순으로 찾는다.
+실행에 쓰는 파이썬 3.13은 --python, 환경 변수 COLAB_PYTHON, /usr/bin/python3.13, PATH의 python3.13, pyenv의 3.13 순으로 찾는다.
 """
 
 from __future__ import annotations
 
 import argparse
-import glob
 import hashlib
 import json
 import os
@@ -25,10 +24,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 from pathlib import Path
 from typing import NoReturn
+
+from pythons import find_python  # tools/pythons.py (스크립트로 돌 때 tools/가 sys.path에 있다)
 
 ROOT = Path(__file__).resolve().parent.parent
 FREEZE = ROOT / "colab" / "pip-freeze.txt"
@@ -43,14 +43,11 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(1)
 
 
-def find_python(given: str | None) -> str:
-    candidates = [given, os.environ.get("COLAB_PYTHON"), shutil.which(f"python{COLAB_PYTHON}")]
-    candidates += sorted(glob.glob(os.path.expanduser(f"~/.pyenv/versions/{COLAB_PYTHON}*/bin/python{COLAB_PYTHON}")))
-    for candidate in filter(None, candidates):
-        version = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True)
-        if version.stdout.strip() == COLAB_PYTHON:
-            return candidate
-    fail(f"Python {COLAB_PYTHON}을 찾지 못했습니다. --python 또는 COLAB_PYTHON으로 알려 주세요.")
+def find_colab_python(given: str | None) -> str:
+    python = find_python(COLAB_PYTHON, given, os.environ.get("COLAB_PYTHON"))
+    if python is None:
+        fail(f"Python {COLAB_PYTHON}을 찾지 못했습니다. --python 또는 COLAB_PYTHON으로 알려 주세요.")
+    return python
 
 
 def package_name(name: str) -> str:
@@ -142,52 +139,19 @@ def check_install(python: Path, notebook: Path, env: dict[str, str]) -> None:
     print(f"설치 확인: Colab의 패키지 {len(before)}개 중 바뀐 것 없음({versions}). 새로 깔린 것: {', '.join(added)}")
 
 
-def run_notebooks(paths: list[Path], out_dir: Path) -> None:
-    """(가상 환경 안에서 불림) 노트북들을 빈 폴더에서 실행하고, 오류·stderr가 있으면 실패한다."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    problems = []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:  # 저장된 출력이 남아 있으면 실행되지 않은 셀의 결과가 섞인다
-            if cell.cell_type == "code":
-                cell.outputs, cell.execution_count = [], None
-        start = time.perf_counter()
-        with tempfile.TemporaryDirectory() as workdir:
-            try:
-                NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": workdir}}).execute()
-            except CellExecutionError as err:
-                problems.append(f"{path.name}: 셀 실행 오류\n{str(err)[-1500:]}")
-        stderr = [(i, o["text"]) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                  for o in c.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
-        problems += [f"{path.name} 셀 {i}: stderr 출력 {text[:300]!r}" for i, text in stderr]
-        checks = sum(o.get("text", "").count("확인 통과(check passed)") for c in nb.cells for o in c.get("outputs", []))
-        nbformat.write(nb, out_dir / path.name)
-        print(f"{path.name}: {time.perf_counter() - start:.0f}초, 범위 확인 {checks}개 통과", flush=True)
-    if problems:
-        fail("\n".join(problems))
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chapters", nargs="*", default=[], help="장 번호 앞자리(예: 02 07). 없으면 모든 장")
     parser.add_argument("--python", help=f"Python {COLAB_PYTHON} 실행 파일")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv-colab")
-    parser.add_argument("--run-notebooks", nargs="+", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "colab")
     args = parser.parse_args(argv)
-    if args.run_notebooks:
-        run_notebooks(args.run_notebooks, args.out)
-        return
-
     notebooks = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
     if args.chapters:
         notebooks = [nb for nb in notebooks if nb.name[:2] in args.chapters]
         if not notebooks:
             fail(f"--chapters {' '.join(args.chapters)}: 맞는 장이 없습니다.")
-    python = make_venv(find_python(args.python), args.venv.resolve())
+    python = make_venv(find_colab_python(args.python), args.venv.resolve())
     url = yaml_repository_url()
     with tempfile.TemporaryDirectory() as tmp:
         repo, tag = release_repo(Path(tmp))
@@ -198,8 +162,8 @@ def main(argv: list[str] | None = None) -> None:
         if f"@{tag}" not in install_line(notebooks[0]):
             fail(f"{notebooks[0].name}: 첫 셀이 이번 판의 태그 {tag}를 설치하지 않습니다.")
         check_install(python, notebooks[0], env)
-        args.out.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run([str(python), __file__, "--out", str(args.out), "--run-notebooks", *map(str, notebooks)], env=env)
+        runner = [str(python), str(ROOT / "tools" / "run_chapters.py"), "--out", str(args.out)]
+        result = subprocess.run([*runner, *map(str, notebooks)], env=env)
     if result.returncode:
         raise SystemExit(result.returncode)
     print(f"Colab 검사 통과: {len(notebooks)}개 장, Python {COLAB_PYTHON} + Colab 패키지 버전")
