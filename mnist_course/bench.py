@@ -314,7 +314,7 @@ def seeds_argument(text: str) -> list[int]:
 
 def sweep(notebooks: list[Path], seeds: list[int], root: Path, out: Path) -> None:
     """장마다 시드마다 한 번씩 실행해 book/sweep.jsonl에 더하고(이미 있는 (장, 시드)는 건너뜀: 이어서 하기),
-    book/ranges.csv와 README용 표(out/ranges.md)를 새로 쓴다."""
+    book/ranges.csv와 부록(book/appendix.md)에 옮길 표(out/ranges.md)를 새로 쓴다."""
     sweep_file, ranges_file = root / ranges.SWEEP_FILE, root / ranges.RANGES_FILE
     done = {(r["chapter"], r["seed"]) for r in ranges.read_sweep(sweep_file)}
     todo = [(seed, path) for path in notebooks for seed in seeds if (path.stem, seed) not in done]

@@ -29,7 +29,9 @@ def derive_range(values: Iterable[float]) -> tuple[float, float]:
     모든 관측이 정수이고 그중 절댓값이 2 이상인 것이 있으면(에포크 수 같은 개수) 눈금은 1이고, 관측한 극값보다 적어도 1씩 넓힌다
     (모든 시드가 같은 값이어도 다른 시드에서 하나 다를 수 있으므로). 그 밖에는 눈금이 0.001이다. 모든 시드에서 0(또는 1)인
     값(두 계산의 차이, 변하지 않은 정확도)은 개수로 보지 않으므로 범위도 그 값 하나로 좁다.
-    모든 관측이 [0, 1] 안이면(정확도 같은 비율) 범위도 [0, 1]로 자른다. 그래서 범위는 관측한 극값보다 좁아지는 일이 없다.
+    자연스러운 경계(natural bounds)를 넘지 않는다: 모든 관측이 0 이상이면(개수, 구조상 음수가 될 수 없는 차이, 정확도)
+    아래 끝은 0 밑으로 내려가지 않고, 모든 관측이 0 이하이면 위 끝이 0을 넘지 않으며, 모든 관측이 [0, 1] 안이면(정확도 같은 비율)
+    위 끝도 1을 넘지 않는다. 그래서 범위는 관측한 극값보다 좁아지는 일이 없고, 결코 나올 수 없는 값을 받아 주지도 않는다.
     """
     values = [float(v) for v in values]
     if not values:
@@ -42,8 +44,12 @@ def derive_range(values: Iterable[float]) -> tuple[float, float]:
     high = max(max(values) + margin, mean + WIDEN_STD * std)
     step = 1.0 if counts else STEP
     lo, hi = math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
+    if min(values) >= 0.0:
+        lo = max(lo, 0.0)
+    if max(values) <= 0.0:
+        hi = min(hi, 0.0)
     if all(0.0 <= v <= 1.0 for v in values):
-        lo, hi = max(lo, 0.0), min(hi, 1.0)
+        hi = min(hi, 1.0)
     digits = 0 if step == 1.0 else 3
     return round(lo, digits), round(hi, digits)
 
@@ -101,7 +107,7 @@ def read_ranges(path: Path) -> dict[tuple[str, str], dict]:
 
 
 def ranges_table(rows: list[dict]) -> str:
-    """README에 넣는 짧은 표."""
+    """부록(book/appendix.md)의 "모든 기대 범위"에 넣는 표."""
     lines = ["| 장 | 수치 | 시드 수 | 최솟값 | 평균 | 최댓값 | 범위 |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for r in rows:
         stats = f"{r['min']:.4g} | {r['mean']:.4g} | {r['max']:.4g}"

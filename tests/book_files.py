@@ -62,3 +62,21 @@ def output_text(cell: dict) -> str:
         parts.append("".join(out.get("text", "")))
         parts.append(str(out.get("data", {}).get("text/plain", "")))
     return "".join(parts)
+
+
+# 책을 만든 과정(시드 스윕, 범위 규칙, 도구, 날짜 붙은 측정, 이전 판)을 말하는 문장: 장 본문에는 하나까지(첫머리의 실행 시간 문장).
+MAKING_OF = re.compile(
+    r"시드 1\\?~\d+|\d+번 실행:|책 전체의 규칙|표준편차|sweep\.jsonl|ranges\.csv|tools/|이전 판|확인 셀"
+    r"|이 책을 고치는|벤치마크|20\d\d-\d\d-\d\d"
+)
+DETAILS = re.compile(r"<details>.*?</details>", re.S)
+
+
+def sentences(text: str) -> list[str]:
+    """한국어 글을 문장으로 대충 나눈다(마침표·물음표 뒤의 공백이나 줄바꿈)."""
+    return [s for s in re.split(r"(?<=[.?!])\s+|\n(?=[-|#>])", text) if s.strip()]
+
+
+def visible_markdown(cells: list) -> str:
+    """학습자가 누르지 않고 보는 마크다운 글: 접힌 정답(<details>) 밖."""
+    return "\n".join(DETAILS.sub("", c.source) for c in cells if c.cell_type == "markdown")

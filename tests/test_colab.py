@@ -97,6 +97,24 @@ CODE_OR_MATH = re.compile(r"(```.*?```|`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$)", re.S
 BARE_TILDE = re.compile(r"(?<!\\)~")
 
 
+SOLUTION_TITLE = "#@title 풀이 보기"  # 풀이 셀: 코드도 출력도 답이다
+
+
+def fold_problems(cell) -> list[str]:
+    """접힌 코드 셀은 세 곳 모두에서 접혀야 한다: 사이트(hide-input), Colab(cellView: form + 첫 줄 #@title),
+    JupyterLab/Notebook 7(jupyter.source_hidden). 풀이 셀은 JupyterLab에서 출력도 접는다(outputs_hidden)."""
+    site = "hide-input" in cell.metadata.get("tags", [])
+    colab = cell.metadata.get("cellView") == "form" and cell.source.startswith("#@title ")
+    jupyter = cell.metadata.get("jupyter", {})
+    if not (site or colab or jupyter.get("source_hidden")):
+        return []
+    missing = [name for name, folded in (("사이트의 hide-input 태그", site), ("Colab의 cellView: form + 첫 줄 #@title", colab),
+                                         ("JupyterLab의 jupyter.source_hidden", jupyter.get("source_hidden"))) if not folded]
+    if cell.source.startswith(SOLUTION_TITLE) and not jupyter.get("outputs_hidden"):
+        missing.append("풀이 셀의 JupyterLab jupyter.outputs_hidden")
+    return [f"접힌 셀인데 빠진 접기: {', '.join(missing)}"] if missing else []
+
+
 def markup_problems(nb) -> list[str]:
     """노트북이 Colab에서 날것의 MyST를 보이거나 정답·풀이를 펼쳐 보이는 곳들."""
     problems = []
@@ -113,10 +131,7 @@ def markup_problems(nb) -> list[str]:
             if "정답" in cell.source and re.search(r"정답 보기", cell.source) and "<summary>정답 보기</summary>" not in cell.source:
                 problems.append(f"셀 {i}: 정답을 <details><summary>정답 보기</summary>로 접지 않았습니다")
         elif cell.cell_type == "code":
-            hidden_on_site = "hide-input" in cell.metadata.get("tags", [])
-            folded_in_colab = cell.metadata.get("cellView") == "form" and cell.source.startswith("#@title ")
-            if hidden_on_site != folded_in_colab:
-                problems.append(f"셀 {i}: 사이트의 hide-input 태그와 Colab의 접기(cellView: form + 첫 줄 #@title)가 함께 있어야 합니다")
+            problems += [f"셀 {i}: {problem}" for problem in fold_problems(cell)]
     return problems
 
 
@@ -129,6 +144,8 @@ def test_markup_check_catches_what_colab_would_show_wrong() -> None:
     """검사 자체가 실패할 수 있는지: 일부러 잘못 쓴 셀마다 문제가 하나씩 잡혀야 한다."""
     v4 = nbformat.v4
     nb = v4.new_notebook()
+    site_and_colab = {"cellView": "form", "tags": ["hide-input"]}
+    all_folded = {"source_hidden": True, "outputs_hidden": True}
     nb.cells = [
         v4.new_markdown_cell("```{note}\n참고\n```"),
         v4.new_markdown_cell(":::{tip}\n팁\n:::"),
@@ -138,8 +155,13 @@ def test_markup_check_catches_what_colab_would_show_wrong() -> None:
         v4.new_markdown_cell("픽셀 값 0~255를 0~1로 바꿉니다."),
         v4.new_code_cell("print(1)", metadata={"tags": ["hide-input"]}),
         v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form"}),
+        v4.new_code_cell("#@title 그림\nprint(1)", metadata={"cellView": "form", "tags": ["hide-input"]}),
+        v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={**site_and_colab, "jupyter": {"source_hidden": True}}),
+        v4.new_code_cell("print(1)", metadata={"jupyter": {"source_hidden": True}}),
         v4.new_markdown_cell("0\\~255, `a~b`, $x \\sim y$, $$a~b$$: 이스케이프하거나 코드·수식 안이면 괜찮습니다."),
         v4.new_markdown_cell("> **참고**\n>\n> 평범한 인용문은 괜찮습니다.\n\n<details>\n<summary>정답 보기</summary>\n\n50번\n</details>"),
-        v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={"cellView": "form", "tags": ["hide-input"]}),
+        v4.new_code_cell("#@title 그림\nprint(1)", metadata={**site_and_colab, "jupyter": {"source_hidden": True}}),
+        v4.new_code_cell("#@title 풀이 보기\nprint(1)", metadata={**site_and_colab, "jupyter": all_folded}),
+        v4.new_code_cell("print(1)"),
     ]
-    assert [p.split(":")[0] for p in markup_problems(nb)] == [f"셀 {i}" for i in range(8)]
+    assert [p.split(":")[0] for p in markup_problems(nb)] == [f"셀 {i}" for i in range(11)]

@@ -89,7 +89,8 @@ def test_no_mission_shows_its_answer_above_its_blank(stem: str) -> None:
     all_cells = cells(stem)
     for index, cell in try_cells(stem):
         tasks = [m.group(1) for m in map(CHECK_CALL.match, cell.source.splitlines()) if m]
-        shown = "\n".join(c.source for c in all_cells[:index])
+        # 위쪽 셀의 글과 코드, 그리고 그 셀들이 찍어 둔 출력(확인 메시지, 표)까지
+        shown = "\n".join(c.source + "\n" + output_text(c) for c in all_cells[:index])
         for task in tasks:
             for answer in ANSWERS.get(task, []):
                 assert answer not in shown, f"{task}의 답 {answer!r}이 직접 해 보기 셀보다 앞에 보입니다"

@@ -24,7 +24,7 @@ def test_every_chapter_file_is_in_the_toc() -> None:
     assert len(chapters) == 8
     files = toc_files()[1:]
     assert files[: len(chapters)] == chapters, "_toc.yml의 장 목록이 book/의 노트북과 다르거나 순서가 다릅니다"
-    assert files[len(chapters) :] == ["book/glossary"], "_toc.yml에서 장 노트북 뒤에는 용어집(book/glossary.md) 하나만 옵니다"
+    assert files[len(chapters) :] == ["book/appendix", "book/glossary"], "_toc.yml에서 장 노트북 뒤에는 부록과 용어집만 옵니다"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

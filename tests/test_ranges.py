@@ -41,7 +41,21 @@ def test_rule_never_narrower_than_the_observed_extremes() -> None:
     assert ranges.derive_range([4] * 10) == (3, 5)  # 모든 시드가 같아도 개수는 1씩 넓힌다
     assert ranges.derive_range([0.998, 0.999, 1.0]) == (0.996, 1.0)  # 비율은 1을 넘지 않는다
     assert ranges.derive_range([0.0] * 10) == (0.0, 0.0)  # 늘 0인 차이는 개수가 아니다: 범위도 0 하나
-    assert ranges.derive_range([0, 1, 2, 0]) == (-3, 4)  # 2 이상이 섞이면 개수(평균 0.75 ± 3 × 0.96, 1씩 넓힘)
+    assert ranges.derive_range([0, 1, 2, 0]) == (0, 4)  # 2 이상이 섞이면 개수(평균 0.75 ± 3 × 0.96, 1씩 넓힘), 0 밑으로는 안 감
+    assert ranges.derive_range([-1, 1, 2, 0]) == (-4, 5)  # 음수가 관측된 차이는 음수 쪽으로도 넓힌다
+    assert ranges.derive_range([-0.0003, -0.0002, -0.0001]) == (-0.001, 0.0)  # 늘 음수인 변화는 0을 넘지 않는다
+
+
+def test_rule_respects_natural_bounds_on_every_recorded_figure() -> None:
+    """기록된 모든 수치에서: 관측이 모두 0 이상이면 아래 끝도 0 이상, [0, 1] 안이면 범위도 [0, 1] 안."""
+    for row in ranges.summarize(ranges.read_sweep(ROOT / ranges.SWEEP_FILE)):
+        name = f"{row['chapter']}: {row['figure']}"
+        if row["min"] >= 0:
+            assert row["lo"] >= 0, f"{name}: 음수가 나온 적 없는 수치의 아래 끝이 {row['lo']}입니다"
+        if row["max"] <= 0:
+            assert row["hi"] <= 0, f"{name}: 양수가 나온 적 없는 수치의 위 끝이 {row['hi']}입니다"
+        if 0 <= row["min"] and row["max"] <= 1:
+            assert row["hi"] <= 1, f"{name}: 비율의 위 끝이 {row['hi']}입니다"
     with pytest.raises(ValueError, match="관측값이 하나도"):
         ranges.derive_range([])
 
@@ -80,3 +94,11 @@ def test_every_notebook_range_comes_from_the_recorded_sweep() -> None:
         assert (lo, hi) == (want_lo, want_hi), f"{chapter}: '{name}'의 범위 [{lo}, {hi}]가 스윕에서 나온 [{want_lo}, {want_hi}]와 다릅니다"
         row = table[key]
         assert (float(row["lo"]), float(row["hi"])) == (want_lo, want_hi), "book/ranges.csv가 book/sweep.jsonl과 맞지 않습니다"
+
+
+def test_appendix_lists_every_range() -> None:
+    """부록의 "모든 기대 범위" 표는 book/ranges.csv(스윕에서 규칙으로 나온 값)와 같다."""
+    appendix = (ROOT / "book" / "appendix.md").read_text(encoding="utf-8")
+    table = appendix.split("## 모든 기대 범위", 1)[1]
+    rows = ranges.summarize([r for r in ranges.read_sweep(ROOT / ranges.SWEEP_FILE) if r["chapter"] in {p.stem for p in toc_notebooks()}])
+    assert ranges.ranges_table(rows).strip() in table, "부록의 범위 표가 book/ranges.csv와 다릅니다: _build/bench/ranges.md를 옮기세요"
