@@ -925,12 +925,12 @@ def check_cnn_mission(model: keras.Model, test_accuracy: float, *, max_params: i
 
 @dataclass(frozen=True)
 class MissionTask:
-    """미션 과제 하나: 확인 함수, 힌트, 풀이(코드 문자열)."""
+    """미션 과제 하나: 확인 함수, 두 단계 힌트(1: 생각할 거리, 2: 쓸 도구), 풀이(코드 문자열)."""
 
     task_id: str
     title: str
     check: Callable[..., None]
-    hint: str
+    hints: tuple[str, str]
     solution: str
 
 
@@ -939,12 +939,18 @@ _TASKS = [
         "4-1",
         "미션 1-1: 기본 모델 만들기",
         check_base_model,
-        """은닉층 뉴런을 50개로 늘리고, 3장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
+        (
+            """3장 끝에서 짚은 느린 까닭을 떠올리세요. 은닉층 뉴런은 50개로 늘리고, 나머지 세 가지를 고릅니다.
+- 활성화 함수: 입력이 커도 기울기가 0에 가까워지지 않는 것.
+- 손실 함수: 확률을 내는 분류 모델에 맞는 것.
+- 옵티마이저: 가중치마다 걸음 크기를 알아서 맞춰 주는 것.""",
+            """은닉층 뉴런을 50개로 늘리고, 3장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
 - 은닉층의 활성화 함수(activation): 음수는 0으로 자르고 양수는 그대로 내보내는 ReLU입니다.
 - 손실 함수(loss): data.y_train이 원-핫 벡터인 분류이므로 교차 엔트로피(cross-entropy) 가운데 범주형(categorical) 쪽,
   그리고 이름에 sparse가 붙지 않은 쪽입니다(sparse는 레이블이 정수일 때).
 - 옵티마이저(optimizer): 가중치마다 걸음 크기를 알아서 맞추는 Adam입니다.
 출력층은 10개 확률의 합이 1이 되게 하는 softmax 그대로입니다. 확인: check("4-1", my_model)""",
+        ),
         """my_model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
@@ -960,9 +966,13 @@ my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["ac
         "4-2",
         "미션 1-2: 모멘텀을 더한 SGD",
         check_momentum_sgd,
-        """optimizer="sgd"는 모멘텀(momentum)이 0인 기본 설정입니다. 모멘텀을 주려면 문자열 대신
+        (
+            """문자열 이름 하나로는 학습률과 모멘텀을 바꿀 수 없습니다. 옵티마이저를 직접 만들어 두 값을 넘기세요.
+두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다.""",
+            """optimizer="sgd"는 모멘텀(momentum)이 0인 기본 설정입니다. 모멘텀을 주려면 문자열 대신
 keras.optimizers.SGD(...) 객체를 직접 만들어 learning_rate와 momentum 두 인자를 줍니다.
 두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다. 확인: check("4-2", my_momentum_model)""",
+        ),
         """momentum_model = build_base_model("my_momentum")
 momentum_model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.1),
@@ -974,9 +984,12 @@ momentum_model.compile(
         "4-3",
         "미션 1-1: 기본 모델의 학습 기록",
         check_base_history,
-        """학습 기록(history)에 val_accuracy가 있으려면 fit에 validation_data=(검증 이미지, 검증 레이블)를 넘겨야 합니다.
+        (
+            """학습 기록에 검증 성적이 남으려면, fit이 학습하는 동안 검증 데이터를 알고 있어야 합니다.""",
+            """학습 기록(history)에 val_accuracy가 있으려면 fit에 validation_data=(검증 이미지, 검증 레이블)를 넘겨야 합니다.
 epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check("4-1", my_model)로 모델 설정을 확인하세요.
 확인: check("4-3", my_history)""",
+        ),
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=10, batch_size=32,
     validation_data=(data.x_val, data.y_val), verbose=2,
@@ -986,22 +999,30 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
         "5-1",
         "미션 2: 조기 종료 콜백 설정",
         check_early_stopping,
-        """- monitor: 훈련 데이터가 아니라 검증 데이터에서 잰 정확도를 지켜봅니다. Keras는 검증 지표 이름 앞에 val_을 붙이고,
+        (
+            """정할 것은 두 가지입니다. 무엇을 지켜볼지(monitor)와, 나아지지 않는 에포크를 몇 번 참을지(patience).
+둘 다 미션의 목표에 적혀 있습니다.""",
+            """- monitor: 훈련 데이터가 아니라 검증 데이터에서 잰 정확도를 지켜봅니다. Keras는 검증 지표 이름 앞에 val_을 붙이고,
   지표 이름은 compile(metrics=[...])에 적은 그대로입니다.
 - patience: 나아지지 않는 에포크를 연달아 몇 번 참을지입니다. 미션에 적힌 값을 쓰세요(0은 안 됩니다).
 - mode는 주지 않아도 됩니다(auto). 정확도는 클수록 좋은 값입니다.
 확인: check("5-1", my_early_stop, my_model)""",
+        ),
         """my_early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)""",
     ),
     MissionTask(
         "5-2",
         "미션 2: 조기 종료로 학습한 기록",
         check_early_stopping_history,
-        """조기 종료가 동작하려면 세 가지가 모두 필요합니다.
+        (
+            """조기 종료 객체를 만들기만 해서는 아무 일도 일어나지 않습니다.
+fit이 그 객체를 알아야 하고, 지켜볼 검증 성적이 있어야 하고, 멈출 기회가 있도록 에포크를 넉넉히 줘야 합니다.""",
+            """조기 종료가 동작하려면 세 가지가 모두 필요합니다.
 - fit에 validation_data를 넘겨 검증 지표가 학습 기록에 남게 합니다.
 - fit의 callbacks 목록에 조기 종료 객체를 넣습니다.
 - 최대 에포크 수(epochs)를 넉넉히 줍니다(미션: 50). 배치 크기는 256입니다.
 확인: check("5-2", my_history, my_early_stop)""",
+        ),
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=50, batch_size=256,
     validation_data=(data.x_val, data.y_val), callbacks=[my_early_stop], verbose=2,
@@ -1011,11 +1032,15 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
         "6-1",
         "미션 3-1: 용량 바꿔 보기",
         check_capacity_histories,
-        """반복문 안에서 모델을 매번 새로 만들고, 은닉층 Dense의 뉴런 수 자리에 반복 변수(units)를 넣습니다.
+        (
+            """세 모델은 은닉층의 뉴런 수만 다릅니다. 뉴런 수를 바꿔 가며 반복문으로 모델을 만들고 학습하세요.
+언제 멈출지는 조기 종료에 맡깁니다.""",
+            """반복문 안에서 모델을 매번 새로 만들고, 은닉층 Dense의 뉴런 수 자리에 반복 변수(units)를 넣습니다.
 - 조기 종료 콜백도 모델마다 새로 만듭니다. 지켜볼 값은 검증 손실("val_loss"), patience=5, restore_best_weights=True입니다.
 - fit에는 callbacks=[my_early_stop]를 넘기고, 최대 에포크 수는 넉넉히(epochs=200) 줍니다. 몇 에포크에서 멈출지는 콜백이 정합니다.
 - 세 모델 모두 같은 조건(배치 256, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
 확인: check("6-1", my_histories)""",
+        ),
         """my_histories = []
 for units in [15, 50, 784]:
     my_model = keras.Sequential(
@@ -1037,11 +1062,15 @@ for units in [15, 50, 784]:
         "6-2",
         "미션 3-2: 드롭아웃을 제자리에",
         check_dropout_model,
-        """층 순서를 한 줄씩 읽으며 각 층이 내놓는 것이 무엇인지 생각해 보세요.
+        (
+            """층 순서를 한 줄씩 읽으며 각 층이 내놓는 것이 무엇인지 생각해 보세요.
+드롭아웃이 지우는 것이 '특징'이어야 하는지 '답'이어야 하는지가 열쇠입니다.""",
+            """층 순서를 한 줄씩 읽으며 각 층이 내놓는 것이 무엇인지 생각해 보세요.
 - 소프트맥스(softmax) 층의 출력은 이미 '답'(클래스별 확률)입니다. 거기를 지우면 답을 지우는 셈입니다.
 - 드롭아웃은 모델이 특징을 만드는 자리, 곧 은닉층(hidden layer) 뒤에 둡니다.
 - 소프트맥스 출력층은 맨 끝에 하나만 있으면 됩니다.
 확인: check("6-2", my_fixed_model)""",
+        ),
         """fixed_model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
@@ -1057,11 +1086,15 @@ for units in [15, 50, 784]:
         "7-1",
         "7장: 정확도 99%에서 멈추는 콜백",
         check_stop_callback,
-        """- keras.callbacks.Callback을 상속하고 on_epoch_end(self, epoch, logs=None)를 정의합니다.
+        (
+            """에포크가 끝날 때마다 불리는 메서드 하나로 충분합니다.
+그 안에서 학습 로그의 정확도를 읽어 99%와 비교하고, 닿았으면 학습을 멈추게 하세요.""",
+            """- keras.callbacks.Callback을 상속하고 on_epoch_end(self, epoch, logs=None)를 정의합니다.
 - metrics=["acc"]로 compile했으므로 로그의 키는 "acc"입니다. 그 키가 logs에 없으면 raise KeyError(...)로 분명하게 실패하세요.
 - 99%는 0.99이고, '닿으면'이므로 정확히 0.99일 때도 멈춰야 합니다.
 - 학습은 오류를 내서가 아니라 콜백이 붙은 모델의 stop_training 속성을 True로 바꿔 멈춥니다.
 확인: check("7-1", MyStopCallback)  ← 괄호 없이 클래스 자체를 넘깁니다.""",
+        ),
         """class MyStopCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
@@ -1075,10 +1108,14 @@ for units in [15, 50, 784]:
         "8-1",
         "8장 도전 미션: 파라미터 50,000개 이하로 99.2%",
         check_cnn_mission,
-        """이 장의 CNN은 파라미터가 158,570개이고, 그중 131,200개가 Flatten 뒤의 Dense(128) 층에 있습니다.
+        (
+            """파라미터가 어느 층에 몰려 있는지부터 보세요. model.summary()가 층마다 개수를 알려 줍니다.
+합성곱 층은 가중치를 공유해서 가볍습니다.""",
+            """이 장의 CNN은 파라미터가 158,570개이고, 그중 131,200개가 Flatten 뒤의 Dense(128) 층에 있습니다.
 합성곱 층은 가중치를 공유해서 가볍습니다. 파라미터를 어디에서 아낄 수 있을지 model.summary()로 층별 개수를 보며 생각해 보세요.
 학습 설정(Adam + 코사인 감쇠, 배치 128의 train_batches)은 이 장의 것을 그대로 써도 됩니다.
 정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check("8-1", my_cnn, my_accuracy)""",
+        ),
         """# 한 가지 예: 이 장의 CNN에서 Dense(128) 층을 빼면 파라미터가 36,330개가 됩니다.
 small_cnn = keras.Sequential(
     [
@@ -1111,10 +1148,22 @@ def _task(task_id: str) -> MissionTask:
     return TASKS[key]
 
 
-def hint(task_id: str) -> None:
-    """과제의 힌트를 출력한다(풀이는 보여 주지 않는다)."""
+_hints_shown: dict[str, int] = {}  # 과제마다 지금까지 보여 준 가장 높은 힌트 단계
+
+
+def hint(task_id: str, level: int | None = None) -> None:
+    """과제의 힌트를 출력한다(풀이는 보여 주지 않는다).
+
+    처음 부르면 1단계(생각할 거리), 같은 과제로 다시 부르면 2단계(쓸 도구와 값)를 보여 준다. level=1 또는 2로 단계를 고를 수도 있다.
+    """
     task = _task(task_id)
-    print(f"힌트 [{task.task_id}] {task.title}\n{task.hint}")
+    if level is None:
+        level = min(_hints_shown.get(task.task_id, 0) + 1, len(task.hints))
+    elif isinstance(level, bool) or level not in range(1, len(task.hints) + 1):
+        raise ValueError(f'hint("{task.task_id}", {level!r}): 힌트 단계(level)는 1 또는 2입니다. 예: hint("{task.task_id}", 2)')
+    _hints_shown[task.task_id] = max(_hints_shown.get(task.task_id, 0), level)
+    more = f'더 구체적인 힌트: hint("{task.task_id}") 한 번 더' if level < len(task.hints) else f'풀이 코드: solution("{task.task_id}")'
+    print(f"힌트 {level}/{len(task.hints)} [{task.task_id}] {task.title}\n{task.hints[level - 1]}\n({more})")
 
 
 def solution(task_id: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -723,12 +724,20 @@ def test_task_ids() -> None:
 
 
 @pytest.mark.parametrize("task_id", list(TASKS))
-def test_hint_and_solution_are_shown_only_on_request(capsys: pytest.CaptureFixture[str], task_id: str) -> None:
+def test_hint_and_solution_are_shown_only_on_request(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, task_id: str
+) -> None:
+    monkeypatch.setattr(missions, "_hints_shown", {})
+    first, second = TASKS[task_id].hints
     hint(task_id)
     shown = capsys.readouterr().out
-    assert shown.startswith(f"힌트 [{task_id}] ") and TASKS[task_id].hint in shown
+    assert shown.startswith(f"힌트 1/2 [{task_id}] ") and first in shown and second not in shown
+    assert f'hint("{task_id}") 한 번 더' in shown
+    hint(task_id)  # 같은 과제로 다시 부르면 2단계
+    shown = capsys.readouterr().out
+    assert shown.startswith(f"힌트 2/2 [{task_id}] ") and second in shown and f'solution("{task_id}")' in shown
     code_lines = [line.strip() for line in TASKS[task_id].solution.splitlines() if len(line.strip()) > 25]
-    assert not any(line in shown for line in code_lines)  # 힌트에는 풀이 코드가 없다
+    assert not any(line in first + second for line in code_lines)  # 힌트에는 풀이 코드가 없다
     solution(task_id)
     shown = capsys.readouterr().out
     assert shown.startswith(f"풀이 [{task_id}] ") and TASKS[task_id].solution in shown
@@ -746,6 +755,25 @@ def test_written_solutions_pass_their_own_check(capsys: pytest.CaptureFixture[st
         "7-1": ("MyStopCallback",),
     }[task_id]
     passes(capsys, task_id, check, task_id, *(namespace[name] for name in target))
+
+
+@pytest.mark.parametrize("task_id", list(TASKS))
+def test_first_hint_gives_the_idea_not_the_tools(task_id: str) -> None:
+    """1단계 힌트에는 풀이가 쓰는 문자열 값("relu", "val_accuracy" …)도, keras의 클래스 이름도 없다."""
+    answer = TASKS[task_id].solution
+    tools = set(re.findall(r'"([A-Za-z_]{3,})"', answer)) | {name.rsplit(".", 1)[1] for name in re.findall(r"keras(?:\.\w+)+", answer)}
+    first = TASKS[task_id].hints[0].lower()
+    assert not [tool for tool in tools if tool.lower() in first]
+
+
+def test_hint_level_can_be_chosen_and_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    hint("4-2", 2)
+    assert capsys.readouterr().out.startswith("힌트 2/2 [4-2] ")
+    hint("4-2", 1)
+    assert capsys.readouterr().out.startswith("힌트 1/2 [4-2] ")
+    for bad in (0, 3, True, "2"):
+        with pytest.raises(ValueError, match=r'힌트 단계\(level\)는 1 또는 2입니다. 예: hint\("4-2", 2\)'):
+            hint("4-2", bad)
 
 
 def test_unknown_task_id_lists_the_valid_ones() -> None:

@@ -349,3 +349,48 @@ def test_every_chapter_offers_grading_for_its_numeric_questions(chapter: int) ->
     assert [out["output_type"] for out in outputs] == ["stream"] * len(outputs), outputs
     printed = "".join("".join(out.get("text", "")) for out in outputs)
     assert printed.count("아직 답이 없습니다") == len(called)
+
+
+# ---------------------------------------------------------------- 답을 미리 보여 주지 않기
+
+
+def lines_above_the_quiz(chapter: int) -> list[str]:
+    """그 장에서 확인 문제 채점 셀(answer(...)) 위에 있는 모든 출력의 줄."""
+    (notebook,) = sorted((ROOT / "book").glob(f"0{chapter}_*.ipynb"))
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    lines = []
+    for cell in cells:
+        if cell["cell_type"] == "code" and re.search(r'^answer\("', "".join(cell["source"]), re.M):
+            break
+        for out in cell.get("outputs", []):
+            lines += "".join(out.get("text", "")).splitlines()
+    return lines
+
+
+def distinctive(question) -> bool:
+    """답이 숫자 여러 개이고, 서로 다르며, 어느 줄에나 나올 만한 작은 정수(10 미만)가 아닌 문제."""
+    values = [p.expected for p in question.parts]
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    return numbers and len(set(values)) == len(values) > 1 and all(abs(v) >= 10 or not float(v).is_integer() for v in values)
+
+
+MULTI_NUMBER = [qid for qid, q in QUESTIONS.items() if distinctive(q)]
+
+
+@pytest.mark.parametrize("question_id", MULTI_NUMBER)
+def test_no_output_above_the_quiz_prints_its_answers_together(question_id: str) -> None:
+    """답이 숫자 여러 개인 문제: 그 답들이 한 줄에 함께 찍힌 출력이 채점 셀 위에 있으면 답을 미리 보여 준 셈이다."""
+    patterns = [re.compile(number_pattern(part.expected)) for part in QUESTIONS[question_id].parts]
+    chapter = int(question_id.split("-")[0])
+    leaks = [line for line in lines_above_the_quiz(chapter) if all(p.search(line) for p in patterns)]
+    assert leaks == [], f"{question_id}의 답이 위쪽 출력에 함께 찍혀 있습니다: {leaks[:3]}"
+
+
+def test_answer_docstrings_do_not_show_an_answer() -> None:
+    """Colab은 입력하는 동안 docstring을 보여 준다: 예시에 실제 문제의 답을 쓰지 않는다."""
+    import mnist_course.quiz as quiz
+
+    for text in (quiz.__doc__ or "", answer.__doc__ or ""):
+        for qid, question in QUESTIONS.items():
+            values = ", ".join(str(part.expected) for part in question.parts)
+            assert f'answer("{qid}", {values})' not in text, f"docstring의 예시가 {qid}의 답입니다"
