@@ -17,8 +17,9 @@ import numpy as np
 
 from tests.book_files import ROOT
 
-# 실제 MNIST(real_mnist_dir)를 쓰는 테스트들(플러그인이 골라낸다). 이 파일 자신은 뺀다.
-DATA_TESTS = ["tests", "--ignore=tests/test_github_runner.py"]
+# 실제 MNIST(real_mnist_dir)를 쓰는 테스트들(플러그인이 골라낸다). 이 파일 자신은 뺀다. 설치 검사(test_local_install)도 뺀다:
+# 그 테스트는 데이터를 폴더 이름으로 넘겨 장 하나를 돌릴 뿐이고, 파이썬 네 버전의 설치를 한 번 더 하면 몇 분이 더 든다.
+DATA_TESTS = ["tests", "--ignore=tests/test_github_runner.py", "--ignore=tests/test_local_install.py"]
 MIN_DATA_TESTS = 4  # 지금 있는 것: MNIST 두 형식, 벤치마크, 학습 놀이터
 
 
