@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from mnist_course.quiz import QUESTIONS, Part, answer, questions
+from tests.book_files import output_text
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = list(QUESTIONS)
@@ -362,8 +363,7 @@ def lines_above_the_quiz(chapter: int) -> list[str]:
     for cell in cells:
         if cell["cell_type"] == "code" and re.search(r'^answer\("', "".join(cell["source"]), re.M):
             break
-        for out in cell.get("outputs", []):
-            lines += "".join(out.get("text", "")).splitlines()
+        lines += output_text(cell).splitlines()
     return lines
 
 
