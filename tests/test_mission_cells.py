@@ -26,12 +26,12 @@ CHAPTER_TASKS = {
 }
 # 과제의 답이 되는 코드 조각: '직접 해 보기' 셀보다 앞에 있으면 답을 먼저 보여 주는 셈이다.
 ANSWERS = {
-    "4-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)"],
-    "4-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD("],
-    "5-1": ['monitor="val_accuracy"', "patience=3"],
-    "6-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout('],
-    "7-1": ['logs["acc"] >= 0.99', 'logs[self.key] >= self.target'],
-    "8-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10"],
+    "4-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)", "옵티마이저 Adam"],
+    "4-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD(", "momentum=0.1"],
+    "5-1": ['monitor="val_accuracy"', "monitor='val_accuracy'", "patience=3"],
+    "6-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout(', "특징을 만드는 자리"],
+    "7-1": ['logs["acc"] >= 0.99', "logs[self.key] >= self.target", "0.99(정확히 0.99 포함)에서"],
+    "8-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10", "36,330"],
 }
 CHECK_CALL = re.compile(r'^check\("(\d-\d)", (\w+)')
 
@@ -94,6 +94,17 @@ def test_no_mission_shows_its_answer_above_its_blank(stem: str) -> None:
         for task in tasks:
             for answer in ANSWERS.get(task, []):
                 assert answer not in shown, f"{task}의 답 {answer!r}이 직접 해 보기 셀보다 앞에 보입니다"
+
+
+@pytest.mark.parametrize("stem", CHAPTER_TASKS)
+def test_the_books_pass_messages_do_not_restate_the_answer(stem: str) -> None:
+    # 책의 풀이를 채점한 '통과' 줄은 접히지 않고 사이트·Colab에 보이므로, 답 조각을 되풀이하면 안 된다
+    for cell in cells(stem):
+        for line in output_text(cell).splitlines():
+            if line.startswith("통과 ["):
+                task = line[len("통과 [") : line.index("]")]
+                leaked = [answer for answer in ANSWERS.get(task, []) if answer in line]
+                assert not leaked, f"{task}의 통과 메시지가 답 {leaked}을 보여 줍니다: {line}"
 
 
 def test_every_task_is_wired_into_a_chapter() -> None:

@@ -105,7 +105,7 @@ def test_4_1_notebook_solution_passes(capsys: pytest.CaptureFixture[str]) -> Non
     base_model = build_base_model("base_adam")
     base_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"], steps_per_execution=64)
     out = passes(capsys, "4-1", check_base_model, base_model)
-    assert "Flatten → Dense(50, relu) → Dense(10, softmax)" in out
+    assert "층 구성" in out and "Dense(50" not in out  # 통과 메시지는 답을 되풀이하지 않는다
 
 
 def test_4_1_loss_and_optimizer_objects_pass(capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,7 +176,7 @@ def test_4_2_notebook_solution_passes(capsys: pytest.CaptureFixture[str]) -> Non
         optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.1), loss="categorical_crossentropy", metrics=["accuracy"]
     )
     out = passes(capsys, "4-2", check_momentum_sgd, momentum_model)
-    assert "SGD(learning_rate=0.1, momentum=0.1)" in out
+    assert "모멘텀을 더한 SGD" in out and "0.1" not in out
     passes(capsys, "4-2", check_momentum_sgd, keras.optimizers.SGD(learning_rate=0.01, momentum=0.9))
 
 
@@ -237,7 +237,7 @@ def chapter5_model() -> keras.Model:
 def test_5_1_notebook_solution_passes(capsys: pytest.CaptureFixture[str], chapter5_model: keras.Model) -> None:
     early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)
     out = passes(capsys, "5-1", check_early_stopping, early_stop, chapter5_model)
-    assert "monitor='val_accuracy', patience=3" in out and "더 해 보기: restore_best_weights" in out
+    assert "val_accuracy" not in out and "patience=3" not in out and "더 해 보기: restore_best_weights" in out
     restore = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, restore_best_weights=True, mode="max")
     out = passes(capsys, "5-1", check_early_stopping, restore)
     assert "가장 좋았던 가중치로 되돌립니다" in out and "더 해 보기" not in out
@@ -411,7 +411,7 @@ def test_6_2_notebook_fixed_model_passes(capsys: pytest.CaptureFixture[str]) -> 
     fixed_model = namespace["fixed_model"]
     fixed_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
     out = passes(capsys, "6-2", check_dropout_model, fixed_model)
-    assert "비율 0.5" in out
+    assert "자리와 비율" in out and "0.5" not in out and "Dense(50" not in out
     two = sequential(
         layers.Flatten(),
         layers.Dense(784, activation="relu"),
@@ -668,7 +668,7 @@ def small_cnn() -> keras.Model:
 def test_8_1_small_cnn_passes(capsys: pytest.CaptureFixture[str], small_cnn: keras.Model) -> None:
     assert small_cnn.count_params() == 36_330
     out = passes(capsys, "8-1", check_cnn_mission, small_cnn, 0.9941)
-    assert "합성곱 층(Conv2D) 2개" in out and "36,330개" in out
+    assert "합성곱 층(Conv2D)" in out and "36,330" not in out and "50,000개 이하" in out
     passes(capsys, "8-1", check_cnn_mission, small_cnn, float(np.float32(0.992)))  # 경계값 포함: float32로 잰 99.2%도 통과
     passes(capsys, "8-1", check_cnn_mission, chapter8_cnn(), 0.9941, max_params=200_000)
 
