@@ -119,7 +119,7 @@ def matmul_gflops(seconds: float = 3.0) -> float:
 
 
 def kernel_report(namespace: dict) -> str:
-    """(커널 안에서) 모은 값, 최대 메모리, 환경, 그리고 노트북이 model·train_seconds·EPOCHS·x_train을 정의했으면(8장)
+    """(커널 안에서) 모은 값, 최대 메모리, 환경, 그리고 노트북이 model·train_seconds·EPOCHS·x_train을 정의했으면(9장)
     학습의 GFLOP/s와 같은 자리에서 잰 행렬 곱 GFLOP/s."""
     import resource
 
@@ -131,13 +131,13 @@ def kernel_report(namespace: dict) -> str:
         matmul = matmul_gflops()
         report["fit"] = {"seconds": namespace["train_seconds"], "mflop_per_image": flops / 1e6, "images": images,
                          "gflops": fit_gflops, "matmul_gflops": matmul, "ratio": fit_gflops / matmul}
-        if "second_seconds" in namespace:  # 8장 앙상블의 두 번째 모델
+        if "second_seconds" in namespace:  # 9장 앙상블의 두 번째 모델
             report["fit"]["total_seconds"] = namespace["train_seconds"] + namespace["second_seconds"]
     return json.dumps(report, ensure_ascii=False)
 
 
 def describe_total_fit(fit: dict) -> str:
-    """모델이 둘 이상이면(8장 앙상블) 모든 fit의 합계를 덧붙이는 말. 처리율(GFLOP/s)은 첫 모델의 fit으로 잰다."""
+    """모델이 둘 이상이면(9장 앙상블) 모든 fit의 합계를 덧붙이는 말. 처리율(GFLOP/s)은 첫 모델의 fit으로 잰다."""
     if "total_seconds" not in fit:
         return ""
     return f"(첫 모델, 두 모델 합계 {fit['total_seconds']:.0f}초)"
@@ -324,7 +324,7 @@ def sweep(notebooks: list[Path], seeds: list[int], root: Path, out: Path) -> Non
         os.environ[SEED_ENV] = str(seed)
         result = bench_notebook(path, progress=False)
         record = {"chapter": path.stem, "seed": seed, "seconds": round(result.seconds, 1), "figures": result.figures}
-        if result.fit:  # 8장: 학습(fit) 시간도 남긴다(노트북의 시드 표)
+        if result.fit:  # 9장: 학습(fit) 시간도 남긴다(노트북의 시드 표)
             record["fit_seconds"] = round(result.fit["seconds"], 1)
             if "total_seconds" in result.fit:
                 record["fit_total_seconds"] = round(result.fit["total_seconds"], 1)

@@ -2,7 +2,7 @@
 
 확인 함수는 조건을 모두 만족하면 무엇을 확인했는지 한 줄("통과 ...")을 출력하고,
 아니면 무엇이 틀렸는지와 고칠 방향을 담은 MissionCheckError를 낸다. 실패 메시지에는 풀이를 넣지 않는다.
-힌트와 풀이는 hint("7-1"), solution("7-1")처럼 따로 부를 때만 보인다.
+힌트와 풀이는 hint("8-1"), solution("8-1")처럼 따로 부를 때만 보인다.
 
 확인 함수는 아무것도 학습시키지 않는다(모델 구조, compile 설정, 콜백 동작, 학습 기록만 본다).
 """
@@ -149,7 +149,7 @@ def _history_dict(task_id: str, history: Any) -> dict[str, list[float]]:
     _fail(task_id, f"학습 기록(History)이 아닙니다. 받은 것: {type(history).__name__}. history = model.fit(...)의 결과를 넘겨 주세요.")
 
 
-# ---------------------------------------------------------------- 4장, 6장: Dense 분류 모델
+# ---------------------------------------------------------------- 5장, 7장: Dense 분류 모델
 
 # evaluate가 돌려주는 정확도는 float32로 계산한 값이라 정확히 99.2%도 0.99199998처럼 조금 모자랄 수 있다.
 ACCURACY_TOLERANCE = 1e-6
@@ -211,14 +211,14 @@ def _check_hidden_activation(task_id: str, layer: Any, model: Any) -> None:
     if activation == "sigmoid":
         _fail(
             task_id,
-            "은닉층의 활성화 함수가 시그모이드(sigmoid)입니다. 3장의 느린 모델 그대로입니다. 이 미션의 은닉층은 ReLU(relu)를 씁니다.",
+            "은닉층의 활성화 함수가 시그모이드(sigmoid)입니다. 4장의 느린 모델 그대로입니다. 이 미션의 은닉층은 ReLU(relu)를 씁니다.",
         )
     if activation != "relu":
         _fail(task_id, f'은닉층의 활성화 함수가 {activation}입니다. 이 미션의 은닉층은 ReLU(activation="relu")를 씁니다.')
 
 
 def _check_base_structure(task_id: str, model: Any, hidden_units: int = 50) -> None:
-    """Flatten → Dense(hidden_units, relu) → Dense(10, softmax)인지 본다(4장 기본 모델)."""
+    """Flatten → Dense(hidden_units, relu) → Dense(10, softmax)인지 본다(5장 기본 모델)."""
     keras = _keras()
     _require_model(task_id, model)
     _check_input(task_id, model)
@@ -244,7 +244,7 @@ def _check_base_structure(task_id: str, model: Any, hidden_units: int = 50) -> N
     if hidden.units < hidden_units:
         _fail(
             task_id,
-            f"은닉층의 뉴런이 {hidden.units}개로 너무 적습니다(3장의 15개를 "
+            f"은닉층의 뉴런이 {hidden.units}개로 너무 적습니다(4장의 15개를 "
             "그대로 두지 않았나요?). 이 미션의 은닉층 뉴런 수를 다시 읽어 보세요.",
         )
     if hidden.units != hidden_units:
@@ -256,7 +256,7 @@ def _check_loss(task_id: str, config: dict) -> None:
     if loss == "mean_squared_error":
         _fail(
             task_id,
-            "손실 함수(loss)가 평균 제곱 오차(mean squared error)입니다. 3장이 느렸던 이유 중 하나입니다. "
+            "손실 함수(loss)가 평균 제곱 오차(mean squared error)입니다. 4장이 느렸던 이유 중 하나입니다. "
             "원-핫 레이블로 분류할 때 쓰는 교차 엔트로피(cross-entropy) 손실로 바꾸세요.",
         )
     if loss == "sparse_categorical_crossentropy":
@@ -282,14 +282,14 @@ def _check_accuracy_metric(task_id: str, config: dict) -> None:
 
 
 def check_base_model(model: keras.Model) -> None:
-    """미션 1-1(4-1): 기본 모델 Flatten → Dense(50, relu) → Dense(10, softmax)를 Adam과 교차 엔트로피로 compile했는지."""
-    task = "4-1"
+    """미션 1-1(5-1): 기본 모델 Flatten → Dense(50, relu) → Dense(10, softmax)를 Adam과 교차 엔트로피로 compile했는지."""
+    task = "5-1"
     _check_base_structure(task, model)
     config = _compile_config(task, model)
     _check_loss(task, config)
     optimizer = type(model.optimizer).__name__
     if optimizer == "SGD":
-        _fail(task, "옵티마이저(optimizer)가 SGD입니다. 3장의 설정 그대로입니다. 이 미션의 세 번째 변경점인 옵티마이저를 다시 읽어 보세요.")
+        _fail(task, "옵티마이저(optimizer)가 SGD입니다. 4장의 설정 그대로입니다. 이 미션의 세 번째 변경점인 옵티마이저를 다시 읽어 보세요.")
     if optimizer != "Adam":
         _fail(task, f"옵티마이저(optimizer)가 {optimizer}입니다. 이 미션은 가중치마다 학습률을 조절해 주는 Adam을 씁니다.")
     _check_accuracy_metric(task, config)
@@ -300,8 +300,8 @@ def check_base_model(model: keras.Model) -> None:
 
 
 def check_momentum_sgd(model: keras.Model | keras.optimizers.Optimizer) -> None:
-    """미션 1-2(4-2): 모멘텀을 더한 SGD. compile한 모델(구조와 손실도 본다) 또는 옵티마이저 객체를 받는다."""
-    task = "4-2"
+    """미션 1-2(5-2): 모멘텀을 더한 SGD. compile한 모델(구조와 손실도 본다) 또는 옵티마이저 객체를 받는다."""
+    task = "5-2"
     keras = _keras()
     if isinstance(model, keras.optimizers.Optimizer):
         optimizer = model
@@ -336,8 +336,8 @@ def check_momentum_sgd(model: keras.Model | keras.optimizers.Optimizer) -> None:
 
 
 def check_base_history(history: keras.callbacks.History | dict, epochs: int = 10, min_val_accuracy: float = 0.95) -> None:
-    """미션 1-1(4-3): 학습 기록에 검증 지표가 있고, epochs 에포크를 학습해 검증 정확도가 min_val_accuracy 이상인지."""
-    task = "4-3"
+    """미션 1-1(5-3): 학습 기록에 검증 지표가 있고, epochs 에포크를 학습해 검증 정확도가 min_val_accuracy 이상인지."""
+    task = "5-3"
     log = _history_dict(task, history)
     if "val_accuracy" not in log:
         if "accuracy" not in log:
@@ -360,7 +360,7 @@ def check_base_history(history: keras.callbacks.History | dict, epochs: int = 10
     _passed(task, f"학습 기록: 검증 데이터와 함께 {epochs} 에포크를 학습했고, 마지막 검증 정확도가 {min_val_accuracy} 이상입니다.")
 
 
-# ---------------------------------------------------------------- 5장: 조기 종료
+# ---------------------------------------------------------------- 6장: 조기 종료
 
 
 def _early_stopping_instance(task_id: str, early_stop: Any) -> Any:
@@ -380,8 +380,8 @@ def _early_stopping_instance(task_id: str, early_stop: Any) -> Any:
 
 
 def check_early_stopping(early_stop: keras.callbacks.EarlyStopping, model: keras.Model | None = None) -> None:
-    """미션 2(5-1): EarlyStopping 설정. model(compile한 모델)을 주면 monitor 이름이 그 모델의 지표 이름과 맞는지도 본다."""
-    task = "5-1"
+    """미션 2(6-1): EarlyStopping 설정. model(compile한 모델)을 주면 monitor 이름이 그 모델의 지표 이름과 맞는지도 본다."""
+    task = "6-1"
     early_stop = _early_stopping_instance(task, early_stop)
     metric = "accuracy"  # 이 장의 compile은 metrics=["accuracy"]
     if model is not None:
@@ -405,7 +405,7 @@ def check_early_stopping(early_stop: keras.callbacks.EarlyStopping, model: keras
         _fail(
             task,
             f"monitor='{monitor}'이지만 compile에 metrics=[\"{metric}\"]를 주었으므로 학습 기록의 키는 '{expected}'입니다. "
-            "Keras 3에서는 compile에 적은 지표 이름 그대로 키가 됩니다(7장). 이름이 다르면 조기 종료가 지켜볼 값을 찾지 못합니다.",
+            "Keras 3에서는 compile에 적은 지표 이름 그대로 키가 됩니다(8장). 이름이 다르면 조기 종료가 지켜볼 값을 찾지 못합니다.",
         )
     if monitor == "val_loss":
         _fail(
@@ -449,11 +449,11 @@ def check_early_stopping(early_stop: keras.callbacks.EarlyStopping, model: keras
 
 
 def check_early_stopping_history(history: keras.callbacks.History, early_stop: keras.callbacks.EarlyStopping | None = None) -> None:
-    """미션 2(5-2): 조기 종료로 학습한 기록. 검증 지표가 있고, 최대 에포크를 다 채우기 전에 멈췄는지.
+    """미션 2(6-2): 조기 종료로 학습한 기록. 검증 지표가 있고, 최대 에포크를 다 채우기 전에 멈췄는지.
 
     early_stop을 주면 그 콜백이 실제로 이 fit에 넘겨졌는지도 본다.
     """
-    task = "5-2"
+    task = "6-2"
     keras = _keras()
     if isinstance(history, dict):
         _fail(
@@ -502,7 +502,7 @@ def check_early_stopping_history(history: keras.callbacks.History, early_stop: k
     _passed(task, f"조기 종료 학습 기록: 검증 지표({monitor})가 있고, 최대 에포크를 다 채우기 전에 학습이 멈췄습니다.")
 
 
-# ---------------------------------------------------------------- 6장: 용량과 드롭아웃
+# ---------------------------------------------------------------- 7장: 용량과 드롭아웃
 
 
 def _hidden_units(model: Any) -> list[int]:
@@ -512,13 +512,13 @@ def _hidden_units(model: Any) -> list[int]:
 
 
 def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (15, 50, 784)) -> None:
-    """미션 3-1(6-1): 은닉층 뉴런 수만 바꾼 모델들을 조기 종료로 각자 멈출 때까지 학습한 기록.
+    """미션 3-1(7-1): 은닉층 뉴런 수만 바꾼 모델들을 조기 종료로 각자 멈출 때까지 학습한 기록.
 
     histories는 fit 결과(History)의 목록(뉴런 수 순서대로) 또는 {뉴런 수: History} 딕셔너리다.
     각 기록의 모델(history.model)에서 은닉층 뉴런 수를, history.params에서 최대 에포크 수를 읽어
     모델마다 최대 에포크를 다 채우기 전에(조기 종료로) 멈췄는지 본다.
     """
-    task = "6-1"
+    task = "7-1"
     keras = _keras()
     if isinstance(histories, keras.callbacks.History):
         _fail(task, f"학습 기록이 하나만 들어왔습니다. 뉴런 수 {list(units)}마다 하나씩, {len(units)}개를 목록(list)에 모아 넘겨 주세요.")
@@ -587,8 +587,8 @@ def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (1
 
 
 def check_dropout_model(model: keras.Model, max_rate: float = 0.8) -> None:
-    """미션 3-2(6-2): 드롭아웃이 은닉층 뒤에 있고, 소프트맥스 출력층(Dense(10, softmax))이 맨 끝에 하나만 있는지."""
-    task = "6-2"
+    """미션 3-2(7-2): 드롭아웃이 은닉층 뒤에 있고, 소프트맥스 출력층(Dense(10, softmax))이 맨 끝에 하나만 있는지."""
+    task = "7-2"
     keras = _keras()
     _require_model(task, model)
     _check_input(task, model)
@@ -644,7 +644,7 @@ def check_dropout_model(model: keras.Model, max_rate: float = 0.8) -> None:
     _passed(task, "드롭아웃 모델: 드롭아웃의 자리와 비율, 출력층을 모두 확인했습니다.")
 
 
-# ---------------------------------------------------------------- 7장: 정확도 99%에서 멈추는 콜백
+# ---------------------------------------------------------------- 8장: 정확도 99%에서 멈추는 콜백
 
 TARGET_ACCURACY = 0.99
 
@@ -735,12 +735,12 @@ def _explain_no_stop(task_id: str, callback_class: type, callback: Any, at: str)
 
 
 def check_stop_callback(callback_class: type) -> None:
-    """7장(7-1): 훈련 정확도가 99%에 닿으면 학습을 멈추는 콜백 클래스를 시험한다.
+    """8장(8-1): 훈련 정확도가 99%에 닿으면 학습을 멈추는 콜백 클래스를 시험한다.
 
     클래스를 인자 없이 만들어 작은 모델에 붙이고, metrics=["acc"]일 때 Keras 3가 넘기는 모양의 로그
     ({"acc": ..., "loss": ...})로 on_epoch_end를 직접 부른다. 아무것도 학습시키지 않는다.
     """
-    task = "7-1"
+    task = "8-1"
     keras = _keras()
     base = keras.callbacks.Callback
     if not isinstance(callback_class, type):
@@ -837,7 +837,7 @@ def check_stop_callback(callback_class: type) -> None:
     )
 
 
-# ---------------------------------------------------------------- 8장: CNN 미션
+# ---------------------------------------------------------------- 9장: CNN 미션
 
 
 def _all_layers(model: Any) -> list[Any]:
@@ -874,11 +874,11 @@ def _accuracy_value(task_id: str, test_accuracy: Any) -> float:
 
 
 def check_cnn_mission(model: keras.Model, test_accuracy: float, *, max_params: int = 50_000, min_accuracy: float = 0.992) -> None:
-    """8장(8-1): 합성곱 층이 있는 모델이 파라미터 max_params개 이하로 테스트 정확도 min_accuracy 이상을 냈는지.
+    """9장(9-1): 합성곱 층이 있는 모델이 파라미터 max_params개 이하로 테스트 정확도 min_accuracy 이상을 냈는지.
 
     test_accuracy는 model.evaluate(x_test, y_test)가 돌려준 정확도(0~1)다. 확인 함수는 평가를 다시 하지 않는다.
     """
-    task = "8-1"
+    task = "9-1"
     keras = _keras()
     accuracy = _accuracy_value(task, test_accuracy)
     _require_model(task, model)
@@ -933,20 +933,20 @@ class MissionTask:
 
 _TASKS = [
     MissionTask(
-        "4-1",
+        "5-1",
         "미션 1-1: 기본 모델 만들기",
         check_base_model,
         (
-            """3장 끝에서 짚은 느린 까닭을 떠올리세요. 은닉층 뉴런은 50개로 늘리고, 나머지 세 가지를 고릅니다.
+            """4장 끝에서 짚은 느린 까닭을 떠올리세요. 은닉층 뉴런은 50개로 늘리고, 나머지 세 가지를 고릅니다.
 - 활성화 함수: 입력이 커도 기울기가 0에 가까워지지 않는 것.
 - 손실 함수: 확률을 내는 분류 모델에 맞는 것.
 - 옵티마이저: 가중치마다 걸음 크기를 알아서 맞춰 주는 것.""",
-            """은닉층 뉴런을 50개로 늘리고, 3장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
+            """은닉층 뉴런을 50개로 늘리고, 4장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
 - 은닉층의 활성화 함수(activation): 음수는 0으로 자르고 양수는 그대로 내보내는 ReLU입니다.
 - 손실 함수(loss): data.y_train이 원-핫 벡터인 분류이므로 교차 엔트로피(cross-entropy) 가운데 범주형(categorical) 쪽,
   그리고 이름에 sparse가 붙지 않은 쪽입니다(sparse는 레이블이 정수일 때).
 - 옵티마이저(optimizer): 가중치마다 걸음 크기를 알아서 맞추는 Adam입니다.
-출력층은 10개 확률의 합이 1이 되게 하는 softmax 그대로입니다. 확인: check("4-1", my_model)""",
+출력층은 10개 확률의 합이 1이 되게 하는 softmax 그대로입니다. 확인: check("5-1", my_model)""",
         ),
         """my_model = keras.Sequential(
     [
@@ -960,7 +960,7 @@ _TASKS = [
 my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])""",
     ),
     MissionTask(
-        "4-2",
+        "5-2",
         "미션 1-2: 모멘텀을 더한 SGD",
         check_momentum_sgd,
         (
@@ -968,7 +968,7 @@ my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["ac
 두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다.""",
             """optimizer="sgd"는 모멘텀(momentum)이 0인 기본 설정입니다. 모멘텀을 주려면 문자열 대신
 keras.optimizers.SGD(...) 객체를 직접 만들어 learning_rate와 momentum 두 인자를 줍니다.
-두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다. 확인: check("4-2", my_momentum_model)""",
+두 값은 미션 1-2의 두 번째 항목에 적혀 있습니다. 확인: check("5-2", my_momentum_model)""",
         ),
         """momentum_model = build_base_model("my_momentum")
 momentum_model.compile(
@@ -978,14 +978,14 @@ momentum_model.compile(
 )""",
     ),
     MissionTask(
-        "4-3",
+        "5-3",
         "미션 1-1: 기본 모델의 학습 기록",
         check_base_history,
         (
             """학습 기록에 검증 성적이 남으려면, fit이 학습하는 동안 검증 데이터를 알고 있어야 합니다.""",
             """학습 기록(history)에 val_accuracy가 있으려면 fit에 validation_data=(검증 이미지, 검증 레이블)를 넘겨야 합니다.
-epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check("4-1", my_model)로 모델 설정을 확인하세요.
-확인: check("4-3", my_history)""",
+epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 check("5-1", my_model)로 모델 설정을 확인하세요.
+확인: check("5-3", my_history)""",
         ),
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=10, batch_size=32,
@@ -993,7 +993,7 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
 )""",
     ),
     MissionTask(
-        "5-1",
+        "6-1",
         "미션 2: 조기 종료 콜백 설정",
         check_early_stopping,
         (
@@ -1003,12 +1003,12 @@ epochs=10, batch_size=32로 학습하고, 검증 정확도가 낮다면 먼저 c
   지표 이름은 compile(metrics=[...])에 적은 그대로입니다.
 - patience: 나아지지 않는 에포크를 연달아 몇 번 참을지입니다. 미션에 적힌 값을 쓰세요(0은 안 됩니다).
 - mode는 주지 않아도 됩니다(auto). 정확도는 클수록 좋은 값입니다.
-확인: check("5-1", my_early_stop, my_model)""",
+확인: check("6-1", my_early_stop, my_model)""",
         ),
         """my_early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)""",
     ),
     MissionTask(
-        "5-2",
+        "6-2",
         "미션 2: 조기 종료로 학습한 기록",
         check_early_stopping_history,
         (
@@ -1018,7 +1018,7 @@ fit이 그 객체를 알아야 하고, 지켜볼 검증 성적이 있어야 하�
 - fit에 validation_data를 넘겨 검증 지표가 학습 기록에 남게 합니다.
 - fit의 callbacks 목록에 조기 종료 객체를 넣습니다.
 - 최대 에포크 수(epochs)를 넉넉히 줍니다(미션: 50). 배치 크기는 256입니다.
-확인: check("5-2", my_history, my_early_stop)""",
+확인: check("6-2", my_history, my_early_stop)""",
         ),
         """my_history = my_model.fit(
     data.x_train, data.y_train, epochs=50, batch_size=256,
@@ -1026,7 +1026,7 @@ fit이 그 객체를 알아야 하고, 지켜볼 검증 성적이 있어야 하�
 )""",
     ),
     MissionTask(
-        "6-1",
+        "7-1",
         "미션 3-1: 용량 바꿔 보기",
         check_capacity_histories,
         (
@@ -1036,7 +1036,7 @@ fit이 그 객체를 알아야 하고, 지켜볼 검증 성적이 있어야 하�
 - 조기 종료 콜백도 모델마다 새로 만듭니다. 지켜볼 값은 검증 손실("val_loss"), patience=5, restore_best_weights=True입니다.
 - fit에는 callbacks=[my_early_stop]를 넘기고, 최대 에포크 수는 넉넉히(epochs=200) 줍니다. 몇 에포크에서 멈출지는 콜백이 정합니다.
 - 세 모델 모두 같은 조건(배치 256, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
-확인: check("6-1", my_histories)""",
+확인: check("7-1", my_histories)""",
         ),
         """my_histories = []
 for units in [15, 50, 784]:
@@ -1056,7 +1056,7 @@ for units in [15, 50, 784]:
     print(f"뉴런 {units}개: {len(my_histories[-1].epoch)} 에포크 학습")""",
     ),
     MissionTask(
-        "6-2",
+        "7-2",
         "미션 3-2: 드롭아웃을 제자리에",
         check_dropout_model,
         (
@@ -1066,7 +1066,7 @@ for units in [15, 50, 784]:
 - 소프트맥스(softmax) 층의 출력은 이미 '답'(클래스별 확률)입니다. 거기를 지우면 답을 지우는 셈입니다.
 - 드롭아웃은 모델이 특징을 만드는 자리, 곧 은닉층(hidden layer) 뒤에 둡니다.
 - 소프트맥스 출력층은 맨 끝에 하나만 있으면 됩니다.
-확인: check("6-2", my_fixed_model)""",
+확인: check("7-2", my_fixed_model)""",
         ),
         """fixed_model = keras.Sequential(
     [
@@ -1080,8 +1080,8 @@ for units in [15, 50, 784]:
 )""",
     ),
     MissionTask(
-        "7-1",
-        "7장: 정확도 99%에서 멈추는 콜백",
+        "8-1",
+        "8장: 정확도 99%에서 멈추는 콜백",
         check_stop_callback,
         (
             """에포크가 끝날 때마다 불리는 메서드 하나로 충분합니다.
@@ -1090,7 +1090,7 @@ for units in [15, 50, 784]:
 - metrics=["acc"]로 compile했으므로 로그의 키는 "acc"입니다. 그 키가 logs에 없으면 raise KeyError(...)로 분명하게 실패하세요.
 - 99%는 0.99이고, '닿으면'이므로 정확히 0.99일 때도 멈춰야 합니다.
 - 학습은 오류를 내서가 아니라 콜백이 붙은 모델의 stop_training 속성을 True로 바꿔 멈춥니다.
-확인: check("7-1", MyStopCallback)  ← 괄호 없이 클래스 자체를 넘깁니다.""",
+확인: check("8-1", MyStopCallback)  ← 괄호 없이 클래스 자체를 넘깁니다.""",
         ),
         """class MyStopCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
@@ -1102,8 +1102,8 @@ for units in [15, 50, 784]:
             self.model.stop_training = True""",
     ),
     MissionTask(
-        "8-1",
-        "8장 도전 미션: 파라미터 50,000개 이하로 99.2%",
+        "9-1",
+        "9장 도전 미션: 파라미터 50,000개 이하로 99.2%",
         check_cnn_mission,
         (
             """파라미터가 어느 층에 몰려 있는지부터 보세요. model.summary()가 층마다 개수를 알려 줍니다.
@@ -1111,7 +1111,7 @@ for units in [15, 50, 784]:
             """이 장의 CNN은 파라미터가 158,570개이고, 그중 131,200개가 Flatten 뒤의 Dense(128) 층에 있습니다.
 합성곱 층은 가중치를 공유해서 가볍습니다. 파라미터를 어디에서 아낄 수 있을지 model.summary()로 층별 개수를 보며 생각해 보세요.
 학습 설정(Adam + 코사인 감쇠, 배치 128의 train_batches)은 이 장의 것을 그대로 써도 됩니다.
-정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check("8-1", my_cnn, my_accuracy)""",
+정확도는 evaluate가 돌려주는 0~1 사이 값을 그대로 넘깁니다. 확인: check("9-1", my_cnn, my_accuracy)""",
         ),
         """# 한 가지 예: 이 장의 CNN에서 Dense(128) 층을 빼면 파라미터가 36,330개가 됩니다.
 small_cnn = keras.Sequential(
@@ -1132,7 +1132,7 @@ small_cnn.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"], steps_per_execution=16)
 small_cnn.fit(train_batches, epochs=EPOCHS, shuffle=False, verbose=0)
 _, small_accuracy = small_cnn.evaluate(x_test, y_test, verbose=0)
-check("8-1", small_cnn, small_accuracy)""",
+check("9-1", small_cnn, small_accuracy)""",
     ),
 ]
 TASKS: dict[str, MissionTask] = {task.task_id: task for task in _TASKS}
@@ -1170,7 +1170,7 @@ def solution(task_id: str) -> None:
 
 
 def check(task_id: str, *args: Any, **kwargs: Any) -> None:
-    """과제 번호로 확인 함수를 부른다. 예: check("7-1", MyStopCallback)는 check_stop_callback(MyStopCallback)과 같다.
+    """과제 번호로 확인 함수를 부른다. 예: check("8-1", MyStopCallback)는 check_stop_callback(MyStopCallback)과 같다.
 
     첫 인자가 None이면(직접 해 보기 셀을 아직 채우지 않았으면) 채점하지 않고 무엇을 하면 되는지만 알려 준다.
     """

@@ -58,7 +58,7 @@ def split_validation(
 
 
 def prepare_mnist(train: tuple[np.ndarray, np.ndarray], test: tuple[np.ndarray, np.ndarray]) -> PreparedMnist:
-    """3장의 전처리를 한 번에: 0~1 스케일, 채널 축, 원-핫 레이블, 50,000/10,000 분할."""
+    """4장의 전처리를 한 번에: 0~1 스케일, 채널 축, 원-핫 레이블, 50,000/10,000 분할."""
     (x_train, y_train), (x_test, y_test) = train, test
     x_train = add_channel_axis(scale_images(x_train))
     x_test = add_channel_axis(scale_images(x_test))

@@ -15,7 +15,7 @@ from mnist_course.bench import toc_notebooks as bench_toc_notebooks
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 HANGUL = re.compile(r"[가-힣]")
-MISSION_PREFIXES = ("04", "05", "06", "07")  # 미션 장: 직접 해 보기 + 접힌 풀이 + 원래 강의와 비교
+MISSION_PREFIXES = ("05", "06", "07", "08")  # 미션 장: 직접 해 보기 + 접힌 풀이 + 원래 강의와 비교
 
 
 def config() -> dict:

@@ -181,7 +181,7 @@ def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path
 
 
 def test_training_flops_count_the_layer_shapes() -> None:
-    """8장 모델 모양: 순전파 4,002,304 FLOP(합성곱 460,800 + 3,276,800, Dense 262,144 + 2,560), 학습은 3배 - 맨 앞 층."""
+    """9장 모델 모양: 순전파 4,002,304 FLOP(합성곱 460,800 + 3,276,800, Dense 262,144 + 2,560), 학습은 3배 - 맨 앞 층."""
     import keras
 
     model = keras.Sequential([

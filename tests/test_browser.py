@@ -92,9 +92,9 @@ def test_korean_search_finds_chapters(browser, base_url: str) -> None:
 
 # 위젯이 있는 장과, 저장된 위젯 상태로 그려져야 할 글자들
 WIDGET_PAGES = {
-    "book/02_epoch_iteration_batch.html": ["채점", "1,563"],  # 퀴즈 버튼, 계산기 결과(50,000 ÷ 32)
-    "book/03_mnist_practice.html": ["1001"],  # 숫자 브라우저의 슬라이더 값
-    "book/04_mission1_base_model.html": ["학습 시작", "(완료)"],  # 놀이터 버튼, 기본 학습을 마친 상태
+    "book/03_epoch_iteration_batch.html": ["채점", "1,563"],  # 퀴즈 버튼, 계산기 결과(50,000 ÷ 32)
+    "book/04_mnist_practice.html": ["1001"],  # 숫자 브라우저의 슬라이더 값
+    "book/05_mission1_base_model.html": ["학습 시작", "(완료)"],  # 놀이터 버튼, 기본 학습을 마친 상태
 }
 
 
@@ -112,7 +112,7 @@ def test_saved_widgets_render_in_the_page(browser, base_url: str, rel: str) -> N
         assert expected in widget_text, f"{rel}: 위젯에 '{expected}'가 보이지 않습니다"
 
 
-MATH_PAGES = ["book/01_cnn_concepts.html", "book/02_epoch_iteration_batch.html"]
+MATH_PAGES = ["book/01_cnn_concepts.html", "book/02_how_networks_learn.html", "book/03_epoch_iteration_batch.html"]
 
 
 @pytest.mark.parametrize("rel", MATH_PAGES)
@@ -130,7 +130,7 @@ def test_math_is_typeset_without_network(browser, base_url: str, rel: str) -> No
 
 # --- 검사가 정말 실패할 수 있는지: 일부러 망가뜨린 사이트로 확인한다 ---
 
-CHAPTER = Path("book") / "03_mnist_practice.html"
+CHAPTER = Path("book") / "04_mnist_practice.html"
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_detects_broken_image(browser, broken_site: Path) -> None:
 
 def test_detects_wrong_colab_link(browser, broken_site: Path) -> None:
     page_file = broken_site / CHAPTER
-    good = colab_link(ROOT / "book" / "03_mnist_practice.ipynb")
+    good = colab_link(ROOT / "book" / "04_mnist_practice.ipynb")
     page_file.write_text(page_file.read_text(encoding="utf-8").replace("/blob/main/book/", "/blob/main/book/book/"), encoding="utf-8")
     with serve(broken_site) as url:
         page = browser.new_page()

@@ -75,9 +75,9 @@ def test_setup_cell_is_a_no_op_outside_colab(notebook: Path) -> None:
 
 
 def test_colab_link_format() -> None:
-    link = colab_link(ROOT / "book" / "03_mnist_practice.ipynb")
+    link = colab_link(ROOT / "book" / "04_mnist_practice.ipynb")
     assert link.startswith("https://colab.research.google.com/github/")
-    assert link.endswith("/blob/main/book/03_mnist_practice.ipynb")
+    assert link.endswith("/blob/main/book/04_mnist_practice.ipynb")
     assert "/book/book/" not in link
 
 

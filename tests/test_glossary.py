@@ -25,14 +25,14 @@ PAIR_INSIDE = re.compile(r"\(([가-힣][가-힣 ·-]{0,20}), ([A-Za-z][A-Za-z -]
 EXCLUDE = {
     ("넘파이", "NumPy"),  # 라이브러리 이름
     ("펼치기", "Flatten"),  # Keras 층 이름(1장 구조도)
-    ("분류기", "Dense"),  # 8장: 분류기를 이루는 Keras 층 이름. 용어집에는 분류기(classifier)
-    ("올림", "ceil"),  # 수학 함수 이름(2장 공식)
+    ("분류기", "Dense"),  # 9장: 분류기를 이루는 Keras 층 이름. 용어집에는 분류기(classifier)
+    ("올림", "ceil"),  # 수학 함수 이름(3장 공식)
     ("비율", "rate"),  # Dropout의 인자 이름
     ("학습되는", "trainable"),  # Keras 요약표의 낱말, 명사 용어가 아님
-    ("훈련용", "training"),  # 일상 낱말(3장 MNIST 소개)
-    ("테스트용", "test"),  # 일상 낱말(3장 MNIST 소개)
-    ("훈련", "train"),  # 3장 학습 곡선의 범례 이름
-    ("검증", "validation"),  # 3장 학습 곡선의 범례 이름. 용어집에는 검증 데이터
+    ("훈련용", "training"),  # 일상 낱말(4장 MNIST 소개)
+    ("테스트용", "test"),  # 일상 낱말(4장 MNIST 소개)
+    ("훈련", "train"),  # 4장 학습 곡선의 범례 이름
+    ("검증", "validation"),  # 4장 학습 곡선의 범례 이름. 용어집에는 검증 데이터
     ("흑백", "grayscale"),  # 일상 낱말
     ("메모리", "memory"),  # 일반 컴퓨터 낱말
     ("체크섬", "checksum"),  # 일반 컴퓨터 낱말(데이터 파일 확인)
@@ -41,22 +41,21 @@ EXCLUDE = {
     ("가상 환경", "virtual environment"),  # 소개 페이지의 설치 안내
     ("배열", "array"),  # 소개 페이지의 '미리 알면 좋은 것'(NumPy 기초)
     ("인덱싱", "indexing"),  # 소개 페이지의 '미리 알면 좋은 것'(NumPy 기초)
-    ("원-핫", "one-hot"),  # 8장의 줄임말. 용어집에는 원-핫 인코딩(one-hot encoding)
-    ("난수 시드", "seed"),  # 4장의 줄임말. 용어집에는 난수 시드(random seed)
-    ("활성화 함수", "activation"),  # 4장 미션의 줄임말(Keras 인자 이름). 용어집에는 활성화 함수(activation function)
-    ("손실 함수", "loss"),  # 4장 미션의 줄임말(Keras 인자 이름). 용어집에는 손실 함수(loss function)
-    ("확률적 경사 하강법", "stochastic gradient descent, SGD"),  # 4장: 줄임말을 함께 적은 꼴. 용어집에는 줄임말 없이
-    ("버퍼 크기", "buffer size"),  # 8장 '더 알아보기'의 tf.data 설정 이름, 학습자가 익힐 개념이 아님
-    ("자동 조정", "autotune"),  # 8장 '더 알아보기'의 tf.data 설정 이름, 학습자가 익힐 개념이 아님
+    ("원-핫", "one-hot"),  # 9장의 줄임말. 용어집에는 원-핫 인코딩(one-hot encoding)
+    ("난수 시드", "seed"),  # 5장의 줄임말. 용어집에는 난수 시드(random seed)
+    ("활성화 함수", "activation"),  # 5장 미션의 줄임말(Keras 인자 이름). 용어집에는 활성화 함수(activation function)
+    ("손실 함수", "loss"),  # 5장 미션의 줄임말(Keras 인자 이름). 용어집에는 손실 함수(loss function)
+    ("확률적 경사 하강법", "stochastic gradient descent, SGD"),  # 5장: 줄임말을 함께 적은 꼴. 용어집에는 줄임말 없이
+    ("버퍼 크기", "buffer size"),  # 9장 '더 알아보기'의 tf.data 설정 이름, 학습자가 익힐 개념이 아님
+    ("자동 조정", "autotune"),  # 9장 '더 알아보기'의 tf.data 설정 이름, 학습자가 익힐 개념이 아님
 }
 
 # '처음 나오는 장'은 한국어와 영어가 함께 처음 나오는 장이다. 용어는 그 장보다 앞에 나오지 않는다(정의하기 전에 쓰지 않는다).
 # 예외는 뒤 장을 제목으로만 가리키는 곳뿐이다: 용어 → 그런 앞 장 번호들.
 EARLY_MENTIONS = {
     # 뒤 장의 제목으로만 가리키는 곳(앞으로 다룬다는 안내). 용어로 쓰는 곳은 아니다.
-    "조기 종료": {"04"},  # 4장: "미션 2(조기 종료)에서 다시 다룹니다"
-    "용량": {"04"},  # 4장: "미션 3(용량과 드롭아웃)에서 다시 다룹니다"
-    "Adam": {"02"},  # 2장: "Adam이라는 옵티마이저"로 이름만 쓰고, 무엇을 하는지는 4장에서 설명한다고 안내
+    "조기 종료": {"05"},  # 5장: "미션 2(조기 종료)에서 다시 다룹니다"
+    "용량": {"05"},  # 5장: "미션 3(용량과 드롭아웃)에서 다시 다룹니다"
 }
 
 
@@ -64,8 +63,8 @@ class Row(NamedTuple):
     term: str
     english: str
     meaning: str
-    label: int  # 링크 글자의 장 번호(예: [3장] → 3)
-    chapter: str  # 링크 대상(예: 03_mnist_practice.ipynb)
+    label: int  # 링크 글자의 장 번호(예: [4장] → 4)
+    chapter: str  # 링크 대상(예: 04_mnist_practice.ipynb)
 
 
 REVIEW = ("## 확인 문제", "## 더 읽을거리")  # 장 끝: 이미 배운 용어를 되짚는 곳이라 '처음 나오는 곳'을 따지지 않는다
@@ -186,23 +185,23 @@ def test_exclude_and_early_mentions_are_not_stale() -> None:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ({"label": 6, "chapter": "06_mission3_capacity_dropout.ipynb"}, "앞 장 ['04', '05']에도 나옵니다"),  # 너무 늦은 장
-        ({"label": 3, "chapter": "03_mnist_practice.ipynb"}, "'과대적합'이(가) 03_mnist_practice.ipynb에 나오지 않습니다"),  # 너무 이른 장
-        ({"label": 5}, "링크 글자 [5장]과 파일"),
+        ({"label": 7, "chapter": "07_mission3_capacity_dropout.ipynb"}, "앞 장 ['05', '06']에도 나옵니다"),  # 너무 늦은 장
+        ({"label": 4, "chapter": "04_mnist_practice.ipynb"}, "'과대적합'이(가) 04_mnist_practice.ipynb에 나오지 않습니다"),  # 너무 이른 장
+        ({"label": 6}, "링크 글자 [6장]과 파일"),
         ({"label": 9, "chapter": "09_no_such_chapter.ipynb"}, "링크 대상 09_no_such_chapter.ipynb가 없거나"),
-        ({"english": "overfit-ting"}, "'overfit-ting'이(가) 04_mission1_base_model.ipynb에 나오지 않습니다"),
+        ({"english": "overfit-ting"}, "'overfit-ting'이(가) 05_mission1_base_model.ipynb에 나오지 않습니다"),
     ],
 )
 def test_row_check_catches_a_wrong_row(change: dict, problem: str) -> None:
-    right = Row("과대적합", "overfitting", "…", 4, "04_mission1_base_model.ipynb")
+    right = Row("과대적합", "overfitting", "…", 5, "05_mission1_base_model.ipynb")
     assert row_problems(right, CHAPTERS) == []
     assert any(problem in p for p in row_problems(right._replace(**change), CHAPTERS)), row_problems(right._replace(**change), CHAPTERS)
 
 
 def test_early_mention_must_be_listed() -> None:
     """EARLY_MENTIONS에 없는 용어가 앞 장에 먼저 나오면 잡힌다(가짜 장 두 개로)."""
-    chapters = {"01_a.ipynb": "모멘텀이라는 말만 먼저 나옵니다.", "04_mission1_base_model.ipynb": "모멘텀(momentum)은 ..."}
-    assert any("앞 장 ['01']" in p for p in row_problems(Row("모멘텀", "momentum", "…", 4, "04_mission1_base_model.ipynb"), chapters))
+    chapters = {"01_a.ipynb": "모멘텀이라는 말만 먼저 나옵니다.", "05_mission1_base_model.ipynb": "모멘텀(momentum)은 ..."}
+    assert any("앞 장 ['01']" in p for p in row_problems(Row("모멘텀", "momentum", "…", 5, "05_mission1_base_model.ipynb"), chapters))
 
 
 def test_completeness_and_duplicate_checks_catch_problems() -> None:

@@ -1,7 +1,7 @@
 """내 컴퓨터에서 설치하는 두 길을, 그 길이 약속하는 모든 파이썬 버전에서 새 폴더에 실제로 밟아 본다.
 
 - 학습자: 소개 페이지의 "내 컴퓨터에서" 명령을 글자 그대로 실행하고(python3가 그 버전이 되게 PATH를 둔다),
-  JupyterLab 서버에 book/을 물어본 뒤, 3장을 새 커널에서 범위 확인까지 실행한다.
+  JupyterLab 서버에 book/을 물어본 뒤, 4장을 새 커널에서 범위 확인까지 실행한다.
 - 관리자: README의 `make` 길. 범위 안의 버전마다 `make check`가 새 가상 환경에서 통과하고, 범위 밖의 버전은 분명한 말로 거절된다.
 
 시스템 패키지 줄(sudo apt-get)은 .ci/run이 이미 설치한 것이라 건너뛰고, git clone/cd 대신 저장소 파일을 옮긴 새 폴더에서 돈다.
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow  # make check에서는 건너뛴다(make test에�
 
 INTRO = ROOT / "book" / "intro.md"
 README = ROOT / "README.md"
-SHORT_CHAPTER = "03_mnist_practice.ipynb"  # 설치마다 실행해 보는 짧은 장(수십 초)
+SHORT_CHAPTER = "04_mnist_practice.ipynb"  # 설치마다 실행해 보는 짧은 장(수십 초)
 RUNNING = "{}.{}".format(*sys.version_info[:2])  # 이 테스트를 돌리는 파이썬(make test의 가상 환경)
 
 
@@ -116,7 +116,7 @@ def start_jupyterlab(checkout: Path, env: dict[str, str], command: str, log: Pat
                 time.sleep(2)
         assert listing is not None, f"JupyterLab 서버가 뜨지 않았습니다:\n{log.read_text(errors='replace')[-3000:]}"
         names = {item["name"] for item in listing["content"]}
-        assert {SHORT_CHAPTER, "08_cnn_mnist.ipynb"} <= names, names
+        assert {SHORT_CHAPTER, "09_cnn_mnist.ipynb"} <= names, names
         specs = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token={token}", timeout=5))
         assert "python3" in specs["kernelspecs"]
     finally:

@@ -1,4 +1,4 @@
-"""4~8장의 미션이 진짜 미션인지 커밋된 노트북에서 본다.
+"""5~9장의 미션이 진짜 미션인지 커밋된 노트북에서 본다.
 
 - '직접 해 보기' 셀은 학습자의 변수(처음에는 None)로 check("과제", ...)를 부르며 끝난다.
 - 각 과제는 책의 풀이로도 채점되고, 그 셀의 커밋된 출력은 '통과 [과제]'다(nbval이 다시 실행해 비교한다).
@@ -18,20 +18,20 @@ from mnist_course.missions import TASKS
 from tests.book_files import ROOT, output_text
 
 CHAPTER_TASKS = {
-    "04_mission1_base_model": ["4-1", "4-3", "4-2"],
-    "05_mission2_early_stopping": ["5-1", "5-2"],
-    "06_mission3_capacity_dropout": ["6-1", "6-2"],
-    "07_tdc_exercise": ["7-1"],
-    "08_cnn_mnist": ["8-1"],
+    "05_mission1_base_model": ["5-1", "5-3", "5-2"],
+    "06_mission2_early_stopping": ["6-1", "6-2"],
+    "07_mission3_capacity_dropout": ["7-1", "7-2"],
+    "08_tdc_exercise": ["8-1"],
+    "09_cnn_mnist": ["9-1"],
 }
 # 과제의 답이 되는 코드 조각: '직접 해 보기' 셀보다 앞에 있으면 답을 먼저 보여 주는 셈이다.
 ANSWERS = {
-    "4-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)", "옵티마이저 Adam"],
-    "4-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD(", "momentum=0.1"],
-    "5-1": ['monitor="val_accuracy"', "monitor='val_accuracy'", "patience=3"],
-    "6-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout(', "특징을 만드는 자리"],
-    "7-1": ['logs["acc"] >= 0.99', "logs[self.key] >= self.target", "0.99(정확히 0.99 포함)에서"],
-    "8-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10", "36,330"],
+    "5-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)", "옵티마이저 Adam"],
+    "5-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD(", "momentum=0.1"],
+    "6-1": ['monitor="val_accuracy"', "monitor='val_accuracy'", "patience=3"],
+    "7-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout(', "특징을 만드는 자리"],
+    "8-1": ['logs["acc"] >= 0.99', "logs[self.key] >= self.target", "0.99(정확히 0.99 포함)에서"],
+    "9-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10", "36,330"],
 }
 CHECK_CALL = re.compile(r'^check\("(\d-\d)", (\w+)')
 
@@ -113,7 +113,7 @@ def test_every_task_is_wired_into_a_chapter() -> None:
 
 def test_answer_check_catches_an_answer_shown_early(tmp_path: Path) -> None:
     # 검사 자체가 실패할 수 있는지: 답 조각이 앞에 있는 노트북을 만들어 본다
-    source = cells("05_mission2_early_stopping")
-    index = try_cells("05_mission2_early_stopping")[0][0]
+    source = cells("06_mission2_early_stopping")
+    index = try_cells("06_mission2_early_stopping")[0][0]
     shown = "\n".join(c.source for c in source[:index]) + '\nEarlyStopping(monitor="val_accuracy", patience=3)'
-    assert any(answer in shown for answer in ANSWERS["5-1"])
+    assert any(answer in shown for answer in ANSWERS["6-1"])

@@ -77,7 +77,7 @@ def compiled(
 
 
 def build_base_model(name: str) -> keras.Model:
-    """4장 풀이의 build_base_model 그대로."""
+    """5장 풀이의 build_base_model 그대로."""
     return keras.Sequential(
         [
             keras.Input(shape=(28, 28, 1)),
@@ -104,13 +104,13 @@ def tiny_data() -> tuple[np.ndarray, np.ndarray]:
 def test_4_1_notebook_solution_passes(capsys: pytest.CaptureFixture[str]) -> None:
     base_model = build_base_model("base_adam")
     base_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"], steps_per_execution=64)
-    out = passes(capsys, "4-1", check_base_model, base_model)
+    out = passes(capsys, "5-1", check_base_model, base_model)
     assert "층 구성" in out and "Dense(50" not in out  # 통과 메시지는 답을 되풀이하지 않는다
 
 
 def test_4_1_loss_and_optimizer_objects_pass(capsys: pytest.CaptureFixture[str]) -> None:
     model = compiled(dense_model(), optimizer=keras.optimizers.Adam(), loss=keras.losses.CategoricalCrossentropy())
-    passes(capsys, "4-1", check_base_model, model)
+    passes(capsys, "5-1", check_base_model, model)
 
 
 @pytest.mark.parametrize(
@@ -175,9 +175,9 @@ def test_4_2_notebook_solution_passes(capsys: pytest.CaptureFixture[str]) -> Non
     momentum_model.compile(
         optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.1), loss="categorical_crossentropy", metrics=["accuracy"]
     )
-    out = passes(capsys, "4-2", check_momentum_sgd, momentum_model)
+    out = passes(capsys, "5-2", check_momentum_sgd, momentum_model)
     assert "모멘텀을 더한 SGD" in out and "0.1" not in out
-    passes(capsys, "4-2", check_momentum_sgd, keras.optimizers.SGD(learning_rate=0.01, momentum=0.9))
+    passes(capsys, "5-2", check_momentum_sgd, keras.optimizers.SGD(learning_rate=0.01, momentum=0.9))
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def good_history(epochs: int = 10, val: float = 0.97) -> dict[str, list[float]]:
 
 
 def test_4_3_history_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    passes(capsys, "4-3", check_base_history, good_history())
+    passes(capsys, "5-3", check_base_history, good_history())
 
 
 def test_4_3_rejects_beginner_mistakes(tiny_data: tuple[np.ndarray, np.ndarray]) -> None:
@@ -236,10 +236,10 @@ def chapter5_model() -> keras.Model:
 
 def test_5_1_notebook_solution_passes(capsys: pytest.CaptureFixture[str], chapter5_model: keras.Model) -> None:
     early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)
-    out = passes(capsys, "5-1", check_early_stopping, early_stop, chapter5_model)
+    out = passes(capsys, "6-1", check_early_stopping, early_stop, chapter5_model)
     assert "val_accuracy" not in out and "patience=3" not in out and "더 해 보기: restore_best_weights" in out
     restore = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, restore_best_weights=True, mode="max")
-    out = passes(capsys, "5-1", check_early_stopping, restore)
+    out = passes(capsys, "6-1", check_early_stopping, restore)
     assert "가장 좋았던 가중치로 되돌립니다" in out and "더 해 보기" not in out
 
 
@@ -269,7 +269,7 @@ def test_5_1_monitor_must_match_the_compiled_metric_name(capsys: pytest.CaptureF
         keras.callbacks.EarlyStopping("val_accuracy", patience=3),
         acc_model,
     )
-    passes(capsys, "5-1", check_early_stopping, keras.callbacks.EarlyStopping("val_acc", patience=3), acc_model)
+    passes(capsys, "6-1", check_early_stopping, keras.callbacks.EarlyStopping("val_acc", patience=3), acc_model)
 
 
 def test_5_1_rejects_the_class_or_a_list() -> None:
@@ -292,8 +292,8 @@ def test_5_2_stopped_run_passes(capsys: pytest.CaptureFixture[str], frozen_model
     early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=0)
     history = frozen_model.fit(x, y, epochs=50, batch_size=256, validation_data=(x, y), callbacks=[early_stop], verbose=0)
     assert len(history.epoch) == 4
-    passes(capsys, "5-2", check_early_stopping_history, history, early_stop)
-    passes(capsys, "5-2", check_early_stopping_history, history)
+    passes(capsys, "6-2", check_early_stopping_history, history, early_stop)
+    passes(capsys, "6-2", check_early_stopping_history, history)
     fails(r"history.history\(딕셔너리\)", check_early_stopping_history, history.history)
     other = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3)
     fails("fit에 넘겨진 적이 없습니다", check_early_stopping_history, history, other)
@@ -323,7 +323,7 @@ def test_5_2_rejects_runs_that_never_stop(frozen_model: keras.Model, tiny_data: 
 
 
 def capacity_run(units: int, tiny_data: tuple, epochs: int = 50, early_stop: bool = True, **fit: Any) -> keras.callbacks.History:
-    """6장 직접 해 보기 셀의 반복문 한 번.
+    """7장 직접 해 보기 셀의 반복문 한 번.
 
     검증 레이블을 한 칸씩 밀어 두어, 모델이 훈련 레이블을 외울수록 검증 손실이 올라 조기 종료가 걸린다.
     """
@@ -343,9 +343,9 @@ def capacity_histories(tiny_data: tuple) -> list[keras.callbacks.History]:
 
 
 def test_6_1_notebook_loop_passes(capsys: pytest.CaptureFixture[str], capacity_histories: list) -> None:
-    passes(capsys, "6-1", check_capacity_histories, capacity_histories)
+    passes(capsys, "7-1", check_capacity_histories, capacity_histories)
     by_units = dict(zip([15, 50, 784], capacity_histories, strict=True))
-    passes(capsys, "6-1", check_capacity_histories, by_units)  # 풀이 셀의 capacity_histories 모양
+    passes(capsys, "7-1", check_capacity_histories, by_units)  # 풀이 셀의 capacity_histories 모양
 
 
 def test_6_1_rejects_beginner_mistakes(capacity_histories: list, tiny_data: tuple) -> None:
@@ -388,7 +388,7 @@ def test_6_1_rejects_a_small_model_that_beats_the_large_one(capacity_histories: 
 
 
 def lesson_model() -> keras.Model:
-    """6장 원래 강의의 모델: 소프트맥스 뒤에 드롭아웃, 그 뒤에 또 소프트맥스."""
+    """7장 원래 강의의 모델: 소프트맥스 뒤에 드롭아웃, 그 뒤에 또 소프트맥스."""
     return keras.Sequential(
         [
             keras.Input(shape=(28, 28, 1)),
@@ -403,14 +403,14 @@ def lesson_model() -> keras.Model:
 
 
 def test_6_2_notebook_fixed_model_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    """solution("6-2")가 보여 주는 코드를 그대로 실행한 모델이 통과한다(풀이 문자열도 검사된다)."""
+    """solution("7-2")가 보여 주는 코드를 그대로 실행한 모델이 통과한다(풀이 문자열도 검사된다)."""
     from mnist_course.missions import TASKS
 
     namespace = {"keras": keras}
-    exec(TASKS["6-2"].solution, namespace)
+    exec(TASKS["7-2"].solution, namespace)
     fixed_model = namespace["fixed_model"]
     fixed_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    out = passes(capsys, "6-2", check_dropout_model, fixed_model)
+    out = passes(capsys, "7-2", check_dropout_model, fixed_model)
     assert "자리와 비율" in out and "0.5" not in out and "Dense(50" not in out
     two = sequential(
         layers.Flatten(),
@@ -420,7 +420,7 @@ def test_6_2_notebook_fixed_model_passes(capsys: pytest.CaptureFixture[str]) -> 
         layers.Dropout(0.3),
         layers.Dense(10, activation="softmax"),
     )
-    passes(capsys, "6-2", check_dropout_model, two)
+    passes(capsys, "7-2", check_dropout_model, two)
 
 
 def test_6_2_rejects_the_lesson_model_without_giving_the_answer() -> None:
@@ -492,7 +492,7 @@ def test_6_2_checks_the_loss_when_compiled() -> None:
 
 
 class StopAtAccuracy(keras.callbacks.Callback):
-    """7장 풀이 그대로."""
+    """8장 풀이 그대로."""
 
     def __init__(self, target=0.99, key="acc"):
         super().__init__()
@@ -512,7 +512,7 @@ class StopAtAccuracy(keras.callbacks.Callback):
 
 
 class MyStopCallback(keras.callbacks.Callback):
-    """7장 직접 해 보기 뼈대를 채운 답."""
+    """8장 직접 해 보기 뼈대를 채운 답."""
 
     def on_epoch_end(self, epoch, logs=None):
         if "acc" not in logs:
@@ -523,7 +523,7 @@ class MyStopCallback(keras.callbacks.Callback):
 
 
 class NaiveStopCallback(keras.callbacks.Callback):
-    """7장의 '조용히 실패하는 콜백' 그대로."""
+    """8장의 '조용히 실패하는 콜백' 그대로."""
 
     def on_epoch_end(self, epoch, logs=None):
         accuracy = logs.get("accuracy")
@@ -556,11 +556,11 @@ def test_7_1_notebook_solutions_pass(capsys: pytest.CaptureFixture[str], monkeyp
         raise AssertionError("7-1 검사기가 모델을 학습시켰습니다(fit)")
 
     monkeypatch.setattr(keras.Model, "fit", no_training)  # 아무것도 학습하지 않는다: 시간 대신 fit 호출 자체를 막는다
-    out = passes(capsys, "7-1", check_stop_callback, StopAtAccuracy)
+    out = passes(capsys, "8-1", check_stop_callback, StopAtAccuracy)
     assert "StopAtAccuracy" in out and "오류(KeyError)" in out
     assert "목표" not in out  # 학습자 콜백이 출력한 멈춤 메시지는 숨긴다
-    passes(capsys, "7-1", check_stop_callback, MyStopCallback)
-    passes(capsys, "7-1", check, "7-1", MyStopCallback)
+    passes(capsys, "8-1", check_stop_callback, MyStopCallback)
+    passes(capsys, "8-1", check, "8-1", MyStopCallback)
 
 
 @pytest.mark.parametrize(
@@ -639,7 +639,7 @@ def test_7_1_rejects_wrong_shapes_of_callback() -> None:
 
 
 def chapter8_cnn() -> keras.Model:
-    """8장의 CNN 그대로(파라미터 158,570개)."""
+    """9장의 CNN 그대로(파라미터 158,570개)."""
     return keras.Sequential(
         [
             keras.Input(shape=(28, 28, 1)),
@@ -660,17 +660,17 @@ def chapter8_cnn() -> keras.Model:
 def small_cnn() -> keras.Model:
     """풀이 예시의 작은 CNN (파라미터 36,330개)."""
     namespace = {"keras": keras}
-    code = TASKS["8-1"].solution.split("small_cnn.compile")[0]
+    code = TASKS["9-1"].solution.split("small_cnn.compile")[0]
     exec(code, namespace)
     return namespace["small_cnn"]
 
 
 def test_8_1_small_cnn_passes(capsys: pytest.CaptureFixture[str], small_cnn: keras.Model) -> None:
     assert small_cnn.count_params() == 36_330
-    out = passes(capsys, "8-1", check_cnn_mission, small_cnn, 0.9941)
+    out = passes(capsys, "9-1", check_cnn_mission, small_cnn, 0.9941)
     assert "합성곱 층(Conv2D)" in out and "36,330" not in out and "50,000개 이하" in out
-    passes(capsys, "8-1", check_cnn_mission, small_cnn, float(np.float32(0.992)))  # 경계값 포함: float32로 잰 99.2%도 통과
-    passes(capsys, "8-1", check_cnn_mission, chapter8_cnn(), 0.9941, max_params=200_000)
+    passes(capsys, "9-1", check_cnn_mission, small_cnn, float(np.float32(0.992)))  # 경계값 포함: float32로 잰 99.2%도 통과
+    passes(capsys, "9-1", check_cnn_mission, chapter8_cnn(), 0.9941, max_params=200_000)
 
 
 @pytest.mark.parametrize(
@@ -689,7 +689,7 @@ def test_8_1_accuracy_must_be_a_fraction(
     capsys: pytest.CaptureFixture[str], small_cnn: keras.Model, accuracy: Any, match: str | None
 ) -> None:
     if match is None:
-        passes(capsys, "8-1", check_cnn_mission, small_cnn, accuracy)
+        passes(capsys, "9-1", check_cnn_mission, small_cnn, accuracy)
     else:
         fails(match, check_cnn_mission, small_cnn, accuracy)
 
@@ -718,8 +718,8 @@ def test_8_1_rejects_beginner_models() -> None:
 
 
 def test_task_ids() -> None:
-    assert list(TASKS) == ["4-1", "4-2", "4-3", "5-1", "5-2", "6-1", "6-2", "7-1", "8-1"]
-    assert check_stop_callback is missions.TASKS["7-1"].check
+    assert list(TASKS) == ["5-1", "5-2", "5-3", "6-1", "6-2", "7-1", "7-2", "8-1", "9-1"]
+    assert check_stop_callback is missions.TASKS["8-1"].check
     assert issubclass(MissionCheckError, AssertionError)
 
 
@@ -743,16 +743,16 @@ def test_hint_and_solution_are_shown_only_on_request(
     assert shown.startswith(f"풀이 [{task_id}] ") and TASKS[task_id].solution in shown
 
 
-@pytest.mark.parametrize("task_id", ["4-1", "4-2", "5-1", "6-2", "7-1"])
+@pytest.mark.parametrize("task_id", ["5-1", "5-2", "6-1", "7-2", "8-1"])
 def test_written_solutions_pass_their_own_check(capsys: pytest.CaptureFixture[str], task_id: str) -> None:
     namespace: dict[str, Any] = {"keras": keras, "build_base_model": build_base_model}
     exec(TASKS[task_id].solution, namespace)
     target = {
-        "4-1": ("my_model",),
-        "4-2": ("momentum_model",),
-        "5-1": ("my_early_stop",),
-        "6-2": ("fixed_model",),
-        "7-1": ("MyStopCallback",),
+        "5-1": ("my_model",),
+        "5-2": ("momentum_model",),
+        "6-1": ("my_early_stop",),
+        "7-2": ("fixed_model",),
+        "8-1": ("MyStopCallback",),
     }[task_id]
     passes(capsys, task_id, check, task_id, *(namespace[name] for name in target))
 
@@ -767,24 +767,24 @@ def test_first_hint_gives_the_idea_not_the_tools(task_id: str) -> None:
 
 
 def test_hint_level_can_be_chosen_and_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
-    hint("4-2", 2)
-    assert capsys.readouterr().out.startswith("힌트 2/2 [4-2] ")
-    hint("4-2", 1)
-    assert capsys.readouterr().out.startswith("힌트 1/2 [4-2] ")
+    hint("5-2", 2)
+    assert capsys.readouterr().out.startswith("힌트 2/2 [5-2] ")
+    hint("5-2", 1)
+    assert capsys.readouterr().out.startswith("힌트 1/2 [5-2] ")
     for bad in (0, 3, True, "2"):
-        with pytest.raises(ValueError, match=r'힌트 단계\(level\)는 1 또는 2입니다. 예: hint\("4-2", 2\)'):
-            hint("4-2", bad)
+        with pytest.raises(ValueError, match=r'힌트 단계\(level\)는 1 또는 2입니다. 예: hint\("5-2", 2\)'):
+            hint("5-2", bad)
 
 
 def test_unknown_task_id_lists_the_valid_ones() -> None:
     for function in (hint, solution, check):
-        with pytest.raises(ValueError, match="'9-9'라는 미션 과제는 없습니다. 있는 과제 번호: 4-1, 4-2, 4-3, 5-1"):
+        with pytest.raises(ValueError, match="'9-9'라는 미션 과제는 없습니다. 있는 과제 번호: 5-1, 5-2, 5-3, 6-1"):
             function("9-9")
     hint(" 7-1 ")  # 앞뒤 공백은 봐준다
 
 
 def test_import_and_hints_do_not_load_tensorflow() -> None:
-    code = "import sys, mnist_course.missions as m; m.hint('7-1'); m.solution('4-1'); assert 'tensorflow' not in sys.modules"
+    code = "import sys, mnist_course.missions as m; m.hint('8-1'); m.solution('5-1'); assert 'tensorflow' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
 
 
@@ -797,13 +797,13 @@ def test_unanswered_try_cell_gets_a_pointer_not_a_verdict(capsys: pytest.Capture
     assert f'hint("{task_id}")' in shown and "통과" not in shown
     # 직접 부르는 확인 함수는 None을 봐주지 않는다
     with pytest.raises(MissionCheckError):
-        TASKS[task_id].check(None, *([0.995] if task_id == "8-1" else []))
+        TASKS[task_id].check(None, *([0.995] if task_id == "9-1" else []))
 
 
 def test_stop_callback_check_leaves_the_random_stream_alone() -> None:
-    # 7장은 확인 셀 뒤에도 학습하므로, 확인 함수가 난수를 쓰면 그 뒤의 결과가 달라진다
+    # 8장은 확인 셀 뒤에도 학습하므로, 확인 함수가 난수를 쓰면 그 뒤의 결과가 달라진다
     namespace: dict[str, Any] = {"keras": keras}
-    exec(TASKS["7-1"].solution, namespace)
+    exec(TASKS["8-1"].solution, namespace)
     keras.utils.set_random_seed(7)
     expected = keras.random.uniform((3,)).numpy()
     keras.utils.set_random_seed(7)

@@ -1,4 +1,4 @@
-"""실행하지 않고 커밋된 노트북 자체를 본다: 목차, 깨끗한 출력, 그림 대체 텍스트, 실행 시간 문장, 미션의 모양, 8장 비교표."""
+"""실행하지 않고 커밋된 노트북 자체를 본다: 목차, 깨끗한 출력, 그림 대체 텍스트, 실행 시간 문장, 미션의 모양, 9장 비교표."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def read(path: Path) -> nbformat.NotebookNode:
 
 def test_every_chapter_file_is_in_the_toc() -> None:
     chapters = sorted(p.relative_to(ROOT).with_suffix("").as_posix() for p in (ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
-    assert len(chapters) == 8
+    assert len(chapters) == 9
     files = toc_files()[1:]
     assert files[: len(chapters)] == chapters, "_toc.yml의 장 목록이 book/의 노트북과 다르거나 순서가 다릅니다"
     assert files[len(chapters) :] == ["book/appendix", "book/glossary"], "_toc.yml에서 장 노트북 뒤에는 부록과 용어집만 옵니다"
@@ -90,7 +90,7 @@ def printed(value: str, outputs: str) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem[:2] in {"03", "04", "05", "06", "07"}], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem[:2] in {"04", "05", "06", "07", "08"}], ids=lambda p: p.stem)
 def test_measured_values_in_comparison_tables_come_from_the_outputs(path: Path) -> None:
     """원래 강의와 비교하는 표의 '이 책의 측정값'은 커밋된 실행 결과에 실제로 찍힌 값이어야 한다."""
     cells = read(path).cells
@@ -107,12 +107,12 @@ def chapter_outputs(stem: str) -> str:
 
 
 def test_cnn_comparison_table_matches_the_other_chapters() -> None:
-    """8장 비교표의 정확도는 그 장의 커밋된 실행 결과에 실제로 찍힌 값이어야 한다."""
-    cnn = read(ROOT / "book" / "08_cnn_mnist.ipynb")
+    """9장 비교표의 정확도는 그 장의 커밋된 실행 결과에 실제로 찍힌 값이어야 한다."""
+    cnn = read(ROOT / "book" / "09_cnn_mnist.ipynb")
     table = next(c.source for c in cnn.cells if c.cell_type == "markdown" and "| 장 | 모델 |" in c.source)
     stems = {p.stem[:2]: p.stem for p in NOTEBOOKS}
     rows = [line for line in table.splitlines() if re.match(r"\| \d장 \|", line)]
-    assert [r[2] for r in rows] == ["3", "4", "5", "6", "7"]
+    assert [r[2] for r in rows] == ["4", "5", "6", "7", "8"]
     for row in rows:
         chapter = stems[f"0{row[2]}"]
         accuracy = re.findall(r"0\.\d{4}", row)

@@ -94,7 +94,7 @@ def as_input(value: Any) -> Any:
 
 def above(value: Any) -> Any:
     """정답보다 크고 흔한 실수와도 먼 값."""
-    return tuple(above(item) for item in value) if isinstance(value, tuple) else value * 3 + 7
+    return tuple(above(item) for item in value) if isinstance(value, tuple) else value + 2 * abs(value) + 7  # 음수 답에도 위쪽
 
 
 def below(value: Any) -> Any:
@@ -133,26 +133,26 @@ def test_right_answers_pass(capsys: pytest.CaptureFixture[str], question_id: str
 @pytest.mark.parametrize(
     ("question_id", "values"),
     [
-        ("3-5", (128 / 255,)),
-        ("4-1", (-math.log(0.5),)),
-        ("4-1", (0.7,)),
-        ("4-3", (0.25**3, 1.0)),
-        ("4-3", (1 / 64, 1)),
-        ("4-4", (1 / (1 - 0.5),)),
-        ("6-4", (1 / (1 - 0.2),)),
-        ("6-5", ((0.95 + 0.1) / 2,)),
-        ("6-5", (0.5,)),
-        ("8-3", (28 * 0.08,)),
-        ("8-3", (2,)),
-        ("8-4", (math.ceil(60_000 / 128) * 10, 0.003 * 0.5 * (1 + math.cos(math.pi * 0.5)))),
-        ("8-6", ((1 - 0.995) * 10_000, (1 - 0.97) * 10_000)),
-        ("2-1", (math.ceil(50_000 / 256), 50_000 % 256)),
-        ("2-1", (196.0, 80.0)),
+        ("4-5", (128 / 255,)),
+        ("5-1", (-math.log(0.5),)),
+        ("5-1", (0.7,)),
+        ("5-3", (0.25**3, 1.0)),
+        ("5-3", (1 / 64, 1)),
+        ("5-4", (1 / (1 - 0.5),)),
+        ("7-4", (1 / (1 - 0.2),)),
+        ("7-5", ((0.95 + 0.1) / 2,)),
+        ("7-5", (0.5,)),
+        ("9-3", (28 * 0.08,)),
+        ("9-3", (2,)),
+        ("9-4", (math.ceil(60_000 / 128) * 10, 0.003 * 0.5 * (1 + math.cos(math.pi * 0.5)))),
+        ("9-6", ((1 - 0.995) * 10_000, (1 - 0.97) * 10_000)),
+        ("3-1", (math.ceil(50_000 / 256), 50_000 % 256)),
+        ("3-1", (196.0, 80.0)),
         # numpy로 계산한 값(배열, numpy 스칼라)도 받는다
         ("1-5", (np.array([[2, 0, 1, 5], [3, 1, 0, 2], [4, 4, 6, 1], [0, 7, 2, 3]]).reshape(2, 2, 2, 2).max(axis=(1, 3)), np.int64(0))),
-        ("3-3", (np.eye(10, dtype="float32")[3],)),
-        ("7-4", (np.arange(4), np.float32(4))),
-        ("8-2", (np.int64(784 * 24 * 24 * 16 + 24 * 24 * 16),)),
+        ("4-3", (np.eye(10, dtype="float32")[3],)),
+        ("8-4", (np.arange(4), np.float32(4))),
+        ("9-2", (np.int64(784 * 24 * 24 * 16 + 24 * 24 * 16),)),
     ],
 )
 def test_computed_values_pass(capsys: pytest.CaptureFixture[str], question_id: str, values: tuple[Any, ...]) -> None:
@@ -198,7 +198,7 @@ def test_wrong_matrix_cells_are_named(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_history_list_of_other_length_is_a_wrong_answer_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
-    ok, lines = run(capsys, "7-4", [0, 1, 2, 3, 4, 5], 4)
+    ok, lines = run(capsys, "8-4", [0, 1, 2, 3, 4, 5], 4)
     assert ok is False
     assert "값의 개수가 다릅니다" in lines[0]
 
@@ -217,7 +217,7 @@ def test_hints_do_not_show_the_answer() -> None:
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_unanswered_cell_gets_a_pointer_not_a_verdict(capsys: pytest.CaptureFixture[str], question_id: str) -> None:
-    # 책에 실리는 셀은 answer("2-1", None, None)처럼 None으로 채워져 있다
+    # 책에 실리는 셀은 answer("3-1", None, None)처럼 None으로 채워져 있다
     question = QUESTIONS[question_id]
     ok, lines = run(capsys, question_id, *([None] * len(question.parts)))
     assert ok is False
@@ -225,31 +225,31 @@ def test_unanswered_cell_gets_a_pointer_not_a_verdict(capsys: pytest.CaptureFixt
 
 
 def test_partly_filled_cell_grades_what_is_there(capsys: pytest.CaptureFixture[str]) -> None:
-    ok, lines = run(capsys, "2-1", 196, None)
+    ok, lines = run(capsys, "3-1", 196, None)
     assert ok is False
-    assert lines[0].startswith("정답 [2-1] ")
-    assert lines[1].startswith("빈칸 [2-1] 마지막 묶음의 데이터 수: None 자리에")
-    assert lines[2] == "→ [2-1] 빈칸을 채우고 다시 실행하세요."
+    assert lines[0].startswith("정답 [3-1] ")
+    assert lines[1].startswith("빈칸 [3-1] 마지막 묶음의 데이터 수: None 자리에")
+    assert lines[2] == "→ [3-1] 빈칸을 채우고 다시 실행하세요."
 
 
 def test_unknown_id_lists_the_valid_ids() -> None:
     with pytest.raises(ValueError, match="question id") as info:
-        answer("9-1", 1)
+        answer("9-5", 1)
     assert all(qid in str(info.value) for qid in IDS)
     with pytest.raises(ValueError, match="question id"):
-        answer("2-4", 25)  # 답이 숫자가 아닌(말로 하는) 문제는 채점하지 않는다
+        answer("3-4", 25)  # 답이 숫자가 아닌(말로 하는) 문제는 채점하지 않는다
 
 
 @pytest.mark.parametrize("values", [(196,), (196, 80, 0), ([196, 80],), ()])
 def test_wrong_number_of_values(values: tuple[Any, ...]) -> None:
-    with pytest.raises(TypeError, match=r"\[2-1\] 답\(value\)을 2개") as info:
-        answer("2-1", *values)
-    assert QUESTIONS["2-1"].prompt in str(info.value)
+    with pytest.raises(TypeError, match=r"\[3-1\] 답\(value\)을 2개") as info:
+        answer("3-1", *values)
+    assert QUESTIONS["3-1"].prompt in str(info.value)
 
 
 def test_quoted_number_is_a_type_error() -> None:
     with pytest.raises(TypeError, match=r"따옴표 없이 숫자\(number\)로 넣으세요\(예: 196\)"):
-        answer("2-1", "196", 80)
+        answer("3-1", "196", 80)
     with pytest.raises(TypeError, match="따옴표 없이"):
         answer("1-5", [[3, 5], [7, "6"]], 0)
 
@@ -257,12 +257,12 @@ def test_quoted_number_is_a_type_error() -> None:
 @pytest.mark.parametrize("value", [True, {"a": 1}, object()])
 def test_other_non_numbers_are_type_errors(value: Any) -> None:
     with pytest.raises(TypeError, match=r"숫자\(number\)"):
-        answer("3-1", value)
+        answer("4-1", value)
 
 
 def test_list_for_a_single_number_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="숫자 하나"):
-        answer("3-1", [25450])
+        answer("4-1", [25450])
 
 
 @pytest.mark.parametrize("matrix", [[3, 5, 7, 6], [[3, 5, 7]], [[3, 5], [7, 6], [1, 1]], 3])
@@ -275,22 +275,22 @@ def test_ragged_matrix_and_nan_are_value_errors() -> None:
     with pytest.raises(ValueError, match="행\\(row\\)마다"):
         answer("1-5", [[3, 5], [7]], 0)
     with pytest.raises(ValueError, match="nan"):
-        answer("3-1", float("nan"))
+        answer("4-1", float("nan"))
 
 
 # ---------------------------------------------------------------- 문제 목록과 책
 
 
 def test_questions_lists_ids_by_chapter() -> None:
-    assert questions(2) == ["2-1", "2-2", "2-3"]
-    assert [qid for chapter in range(1, 9) for qid in questions(chapter)] == IDS
-    assert all(questions(chapter) for chapter in range(1, 9))
-    assert questions(9) == []
+    assert questions(3) == ["3-1", "3-2", "3-3"]
+    assert [qid for chapter in range(1, 10) for qid in questions(chapter)] == IDS
+    assert all(questions(chapter) for chapter in range(1, 10))
+    assert questions(10) == []
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_registered_question_exists_in_the_chapter(question_id: str) -> None:
-    assert re.fullmatch(r"[1-8]-\d", question_id) and QUESTIONS[question_id].question_id == question_id
+    assert re.fullmatch(r"[1-9]-\d", question_id) and QUESTIONS[question_id].question_id == question_id
     chapter, number = map(int, question_id.split("-"))
     assert number in quiz_items(chapter), f"{chapter}장 확인 문제에 {number}번이 없습니다"
     question, hidden = quiz_item(question_id)
@@ -318,7 +318,7 @@ def test_number_pattern_reads_book_style_numbers() -> None:
 
 
 def test_part_is_frozen() -> None:
-    part = QUESTIONS["2-1"].parts[0]
+    part = QUESTIONS["3-1"].parts[0]
     assert isinstance(part, Part)
     with pytest.raises(AttributeError):
         part.expected = 0  # type: ignore[misc]
@@ -326,13 +326,13 @@ def test_part_is_frozen() -> None:
 
 def test_import_and_answer_do_not_load_tensorflow() -> None:
     code = (
-        "import sys, mnist_course.quiz as q; q.answer('2-1', 196, 80); q.answer('1-5', None, None); "
+        "import sys, mnist_course.quiz as q; q.answer('3-1', 196, 80); q.answer('1-5', None, None); "
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60, cwd=ROOT)
 
 
-@pytest.mark.parametrize("chapter", range(1, 9))
+@pytest.mark.parametrize("chapter", range(1, 10))
 def test_every_chapter_offers_grading_for_its_numeric_questions(chapter: int) -> None:
     """확인 문제 바로 뒤의 코드 셀이 그 장의 숫자 문제를 모두 None 자리표시로 부르고, 커밋된 출력은 '아직 답이 없습니다'다."""
     (notebook,) = sorted((ROOT / "book").glob(f"0{chapter}_*.ipynb"))

@@ -14,7 +14,7 @@ from tests.book_files import ROOT, toc_notebooks
 MIN_SEEDS = 10
 CHECK = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*,?\s*\)')
 
-# 범위를 공식으로 계산한 값(변수)으로 주는 확인(2장의 이터레이션 수)은 스윕과 상관없다.
+# 범위를 공식으로 계산한 값(변수)으로 주는 확인(3장의 이터레이션 수)은 스윕과 상관없다.
 FORMULA = re.compile(r'check_range\(\s*"[^"]+"\s*,[^\n]*,\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*\s*\)')
 
 
@@ -74,7 +74,7 @@ def test_seeds_argument() -> None:
     assert seeds_argument("1-3,7,2") == [1, 2, 3, 7]
     import argparse
 
-    for bad in ("3-1", "a-b", "", "-1"):
+    for bad in ("4-1", "a-b", "", "-1"):
         with pytest.raises(argparse.ArgumentTypeError):
             seeds_argument(bad)
 

@@ -36,7 +36,7 @@ def test_internal_links_resolve(site: Path) -> None:
 def test_link_check_catches_a_missing_image(site: Path, tmp_path: Path) -> None:
     broken = tmp_path / "html"
     shutil.copytree(site, broken)
-    page = broken / "book" / "03_mnist_practice.html"
+    page = broken / "book" / "04_mnist_practice.html"
     image = re.search(r'src="\.\./(_images/[^"]+\.png)"', page.read_text(encoding="utf-8")).group(1)
     (broken / image).unlink()
     problems, _ = check_links(broken)
@@ -66,8 +66,8 @@ def test_mission_solutions_are_collapsed(site: Path, chapter: str) -> None:
 
 def test_quiz_answers_are_collapsed(site: Path) -> None:
     """노트북의 <details> 정답은 사이트에서도 닫힌 채로 그려지고, 정답 문장은 그 안에만 있다."""
-    html = (site / "book" / "02_epoch_iteration_batch.html").read_text(encoding="utf-8")
+    html = (site / "book" / "03_epoch_iteration_batch.html").read_text(encoding="utf-8")
     answers = re.findall(r"<details(?P<attrs>[^>]*)>\s*<summary>정답 보기</summary>(?P<body>.*?)</details>", html, flags=re.S)
-    assert answers, "2장 퀴즈의 정답 상자가 없습니다"
+    assert answers, "3장 퀴즈의 정답 상자가 없습니다"
     assert all("open" not in attrs for attrs, _ in answers)
     assert "<strong>50번</strong>" in answers[0][1] and html.count("<strong>50번</strong>") == 1

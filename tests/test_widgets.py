@@ -75,7 +75,7 @@ def small_dense_model() -> object:
 def test_playground_trains_the_given_model(real_mnist_dir: Path) -> None:
     """실제 MNIST로 기본 설정 학습: 넘긴 함수의 모델을 학습하고, 진행 막대와 그림이 에포크마다 갱신된다.
 
-    걸린 시간은 테스트가 아니라 벤치마크(4장의 실행 시간)에서 잰다.
+    걸린 시간은 테스트가 아니라 벤치마크(5장의 실행 시간)에서 잰다.
     """
     from mnist_course import load_mnist, prepare_mnist, setup_notebook
 

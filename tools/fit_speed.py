@@ -1,14 +1,14 @@
-"""8장 CNN의 에포크별 학습 시간을 입력 방식 세 가지로 잰다(관리자용, 8장 "기다림 줄이기"의 근거).
+"""9장 CNN의 에포크별 학습 시간을 입력 방식 세 가지로 잰다(관리자용, 9장 "기다림 줄이기"의 근거).
 
     python tools/fit_speed.py            # 방식마다 2번씩 번갈아, fit 한 번에 6 에포크, JSON 한 줄씩
 
-1. arrays: fit(x_train, y_train, batch_size=128), 이전 판의 8장
-2. dataset + steps_per_execution=16: 미리 묶어 둔 tf.data 데이터셋(섞기 → 배치 → prefetch), 2026-12-02 판의 8장
-3. dataset + steps_per_execution=16 + autotune off: 2와 같되 데이터셋의 자동 조정(autotune)을 끈다, 지금의 8장
+1. arrays: fit(x_train, y_train, batch_size=128), 이전 판의 9장
+2. dataset + steps_per_execution=16: 미리 묶어 둔 tf.data 데이터셋(섞기 → 배치 → prefetch), 2026-12-02 판의 9장
+3. dataset + steps_per_execution=16 + autotune off: 2와 같되 데이터셋의 자동 조정(autotune)을 끈다, 지금의 9장
 
-모델은 tools/ch8_design.py의 설계 B(8장의 build_cnn()과 같은 층), 학습 설정(Adam 0.003, 배치 128)도 8장과 같다.
+모델은 tools/cnn_design.py의 설계 B(9장의 build_cnn()과 같은 층), 학습 설정(Adam 0.003, 배치 128)도 9장과 같다.
 첫 에포크는 그래프를 만드는 시간이 섞이므로 기록에서 뺀다(epoch_seconds는 2~6번째 에포크).
-에포크가 시작할 때 5초쯤 아무 일도 하지 않고 멈추는 일이 자동 조정을 켠 데이터셋에서 가끔 생긴다(8장 본문).
+에포크가 시작할 때 5초쯤 아무 일도 하지 않고 멈추는 일이 자동 조정을 켠 데이터셋에서 가끔 생긴다(9장 본문).
 시간은 기계가 얼마나 바쁜지에 따라 흔들리므로, 같은 실행 안에서 번갈아 잰 값끼리만 비교한다.
 """
 
@@ -28,7 +28,7 @@ def main() -> None:
 
     setup_notebook()
     import keras
-    from ch8_design import build, chapter_batches  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
+    from cnn_design import build, chapter_batches  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
 
     from mnist_course.bench import environment_info
 
@@ -46,7 +46,7 @@ def main() -> None:
     print(json.dumps({"env": environment_info(), "epochs_per_fit": EPOCHS}, ensure_ascii=False), flush=True)
     for repetition in (1, 2):
         for way in WAYS:
-            model = build(augment=True)  # 8장의 CNN(설계 B)
+            model = build(augment=True)  # 9장의 CNN(설계 B)
             model.compile(
                 optimizer=keras.optimizers.Adam(0.003),
                 loss="sparse_categorical_crossentropy",

@@ -1,6 +1,6 @@
 """장 노트북을 새 커널에서 처음부터 끝까지 실행하고, 오류·stderr 출력·범위 확인 실패가 하나라도 있으면 실패한다.
 
-    python tools/run_chapters.py --out _build/run book/03_mnist_practice.ipynb
+    python tools/run_chapters.py --out _build/run book/04_mnist_practice.ipynb
 
 검사하려는 가상 환경의 파이썬으로 부른다(그 환경의 nbclient·nbformat과 python3 커널을 쓴다).
 작업 폴더는 빈 임시 폴더라 저장소 파일 없이 설치된 패키지만으로 돈다. 실행된 노트북은 --out에 남는다.

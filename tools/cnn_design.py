@@ -1,9 +1,9 @@
-"""8장 CNN 설계 비교(관리자용): 훈련 데이터의 앞 55,000장으로 학습하고 마지막 5,000장(검증 데이터)으로 잰다.
+"""9장 CNN 설계 비교(관리자용): 훈련 데이터의 앞 55,000장으로 학습하고 마지막 5,000장(검증 데이터)으로 잰다.
 
-    python tools/ch8_design.py B 1          # 설계 B, 시드 1 → JSON 한 줄(검증 정확도, fit 초, 파라미터 수)
-    python tools/ch8_design.py B 1 --full   # 60,000장으로 학습하고 테스트 10,000장으로 잰다(설계를 고른 뒤에만)
+    python tools/cnn_design.py B 1          # 설계 B, 시드 1 → JSON 한 줄(검증 정확도, fit 초, 파라미터 수)
+    python tools/cnn_design.py B 1 --full   # 60,000장으로 학습하고 테스트 10,000장으로 잰다(설계를 고른 뒤에만)
 
-8장의 설계는 이 스크립트의 결과(tools/ch8_design_results.jsonl)로 골랐다: 모델은 B(이동 증강 + 8 에포크, 시드 1과 2),
+9장의 설계는 이 스크립트의 결과(tools/cnn_design_results.jsonl)로 골랐다: 모델은 B(이동 증강 + 8 에포크, 시드 1과 2),
 최종 예측은 P(B 두 개의 앙상블)에 테스트 시간 증강(tta)을 더한 것(아래).
 그 결과를 잴 때 다른 작업(시드 스윕)이 함께 돌던 때가 많아서, fit 초는 설계끼리 대강 비교하는 데만 쓴다.
 M, N(3×3 합성곱 두 개로 더 깊게), T, U(3×3 합성곱 네 개의 넓은 모델, 배치 256), V(회전·확대 증강 더하기),
@@ -12,10 +12,10 @@ P256, P256R4(P를 배치 256으로, 학습률 0.003과 0.004)는 시드 1, 2만 
 시드 두 개로 가릴 수 있는 차이가 아니고, fit도 모델 하나에 1~2초밖에 줄지 않아 배치 128을 그대로 두었다.
 결과의 tta, tta8은 같은 모델(앙상블이면 모델들)로 검증 이미지를 1픽셀 옮긴 사본까지 예측해 확률을 평균한 정확도다
 (테스트 시간 증강: 원본 + 4방향, 원본 + 8방향). 지금의 입력 방식으로 잰 P(시드 1~6)에서 tta가 앙상블보다 낮은 시드가 없어
-8장의 최종 예측은 P + tta(4방향)다. 배열 입력으로 잰 예전 P에서는 엇갈렸다(8장 본문에 두 결과를 모두 적었다).
-결과에 "pipeline": "tf.data"가 있으면 8장과 같은 입력(tf.data 데이터셋 + steps_per_execution=16, 2026-12-02부터),
+9장의 최종 예측은 P + tta(4방향)다. 배열 입력으로 잰 예전 P에서는 엇갈렸다(9장 본문에 두 결과를 모두 적었다).
+결과에 "pipeline": "tf.data"가 있으면 9장과 같은 입력(tf.data 데이터셋 + steps_per_execution=16, 2026-12-02부터),
 없으면 예전 입력(fit에 배열)으로 잰 것이다. 입력 방식은 섞는 난수만 바꾸고 학습 내용은 같다.
-S는 8장 도전 미션의 풀이(Dense(128)을 뺀 36,330개짜리)이고, --full로 시드 1~5의 테스트 정확도를 재어 미션 목표(0.992)를 정했다.
+S는 9장 도전 미션의 풀이(Dense(128)을 뺀 36,330개짜리)이고, --full로 시드 1~5의 테스트 정확도를 재어 미션 목표(0.992)를 정했다.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def build(
     zoom: float = 0.0,
     shift: float = 0.08,
 ) -> object:
-    """8장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수,
+    """9장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수,
     deep=True이면 두 번째 5×5 합성곱 대신 3×3 합성곱 두 개, wide=True이면 두 블록 모두 3×3 합성곱 두 개(32, 64 필터)."""
     import keras
 
@@ -63,13 +63,13 @@ def build(
         if norm_after_pool:
             stack.append(layers.BatchNormalization())
     stack.append(layers.Flatten())
-    if dense:  # dense=0: 8장 도전 미션처럼 펼친 특징에서 바로 출력층으로
+    if dense:  # dense=0: 9장 도전 미션처럼 펼친 특징에서 바로 출력층으로
         stack.append(layers.Dense(dense, activation="relu"))
     stack += [layers.Dropout(0.5), layers.Dense(10, activation="softmax")]
     return keras.Sequential(stack)
 
 
-# A: 이전 판의 8장, 나머지: 비교한 다른 설계. 값은 (모델 설정, 에포크 수[, 학습 설정]).
+# A: 이전 판의 9장, 나머지: 비교한 다른 설계. 값은 (모델 설정, 에포크 수[, 학습 설정]).
 # 학습 설정의 기본값은 배치 128, 학습률 0.003, 레이블 스무딩 없음.
 CONFIGS = {
     "A": ({}, 6),
@@ -85,7 +85,7 @@ CONFIGS = {
     "L": ({"augment": True, "first_filters": 32}, 10),
     "M": ({"augment": True, "first_filters": 32, "deep": True}, 8),
     "N": ({"augment": True, "deep": True}, 8),
-    "S": ({"augment": True, "dense": 0}, 8),  # 8장 도전 미션(파라미터 50,000개 이하)의 풀이
+    "S": ({"augment": True, "dense": 0}, 8),  # 9장 도전 미션(파라미터 50,000개 이하)의 풀이
     "P": ({"augment": True}, 8),  # B 두 개의 앙상블(ensemble)
     "T": ({"augment": True, "wide": True}, 4, {"batch": 256}),
     "U": ({"augment": True, "wide": True}, 5, {"batch": 256}),
@@ -100,10 +100,10 @@ ENSEMBLE = {"P": 2, "P256": 2, "P256R4": 2}  # 여기 없는 설계는 모델 �
 
 
 def chapter_batches(x: object, y: object, batch_size: int, autotune: bool = False) -> object:
-    """8장과 같은 입력(2026-12-02부터): 전체를 섞고 → 배치로 → 다음 배치 하나를 미리 준비하는 tf.data 데이터셋.
+    """9장과 같은 입력(2026-12-02부터): 전체를 섞고 → 배치로 → 다음 배치 하나를 미리 준비하는 tf.data 데이터셋.
 
     fit은 에포크마다 이 데이터셋을 다시 읽어 새로 섞는다. 자동 조정(autotune)은 나중에 껐다: 섞는 순서와 결과는 같고,
-    에포크가 바뀔 때의 멈춤만 없앤다(8장 "기다림 줄이기"). autotune=True는 끄기 전의 입력(prefetch(AUTOTUNE))이다.
+    에포크가 바뀔 때의 멈춤만 없앤다(9장 "기다림 줄이기"). autotune=True는 끄기 전의 입력(prefetch(AUTOTUNE))이다.
     """
     import tensorflow as tf
 
