@@ -326,7 +326,8 @@ def check_momentum_sgd(model: keras.Model | keras.optimizers.Optimizer) -> None:
         )
     if momentum >= 1:
         _fail(
-            task, f"모멘텀이 {momentum:g}입니다. 모멘텀은 '지난 걸음을 얼마나 기억할지'라서 0보다 크고 1보다 작아야 합니다(흔히 0.1~0.9)."
+            task,
+            f"모멘텀이 {momentum:g}입니다. 모멘텀은 '지난 업데이트를 얼마나 기억할지'라서 0보다 크고 1보다 작아야 합니다(흔히 0.1~0.9).",
         )
     lr = _learning_rate(optimizer)
     if lr is not None and not 1e-4 <= lr <= 0.5:
@@ -511,7 +512,7 @@ def _hidden_units(model: Any) -> list[int]:
     return [layer.units for layer in dense[:-1]]
 
 
-def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (15, 50, 784)) -> None:
+def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (1, 15, 784)) -> None:
     """미션 3-1(7-1): 은닉층 뉴런 수만 바꾼 모델들을 조기 종료로 각자 멈출 때까지 학습한 기록.
 
     histories는 fit 결과(History)의 목록(뉴런 수 순서대로) 또는 {뉴런 수: History} 딕셔너리다.
@@ -562,7 +563,7 @@ def check_capacity_histories(histories: list | dict, units: tuple[int, ...] = (1
             _fail(
                 task,
                 f"뉴런 {n}개 모델이 최대 에포크({max_epochs})를 다 채울 때까지 멈추지 않았습니다. 모델마다 필요한 만큼 학습하려면 "
-                "fit에 callbacks=[조기 종료 콜백]을 넘기고, 최대 에포크 수(epochs)를 넉넉히 주세요(미션: 200).",
+                "fit에 callbacks=[조기 종료 콜백]을 넘기고, 최대 에포크 수(epochs)를 넉넉히 주세요(미션: 1000).",
             )
     limits = {((h.params or {}).get("epochs"), (h.params or {}).get("steps")) for h in items}
     if len(limits) > 1:
@@ -940,12 +941,12 @@ _TASKS = [
             """4장 끝에서 짚은 느린 까닭을 떠올리세요. 은닉층 뉴런은 50개로 늘리고, 나머지 세 가지를 고릅니다.
 - 활성화 함수: 입력이 커도 기울기가 0에 가까워지지 않는 것.
 - 손실 함수: 확률을 내는 분류 모델에 맞는 것.
-- 옵티마이저: 가중치마다 걸음 크기를 알아서 맞춰 주는 것.""",
+- 옵티마이저: 가중치마다 업데이트 크기를 알아서 맞춰 주는 것.""",
             """은닉층 뉴런을 50개로 늘리고, 4장의 설정 세 가지를 하나씩 바꿉니다(이름은 모두 소문자 문자열로 줍니다).
 - 은닉층의 활성화 함수(activation): 음수는 0으로 자르고 양수는 그대로 내보내는 ReLU입니다.
 - 손실 함수(loss): data.y_train이 원-핫 벡터인 분류이므로 교차 엔트로피(cross-entropy) 가운데 범주형(categorical) 쪽,
   그리고 이름에 sparse가 붙지 않은 쪽입니다(sparse는 레이블이 정수일 때).
-- 옵티마이저(optimizer): 가중치마다 걸음 크기를 알아서 맞추는 Adam입니다.
+- 옵티마이저(optimizer): 가중치마다 업데이트 크기를 알아서 맞추는 Adam입니다.
 출력층은 10개 확률의 합이 1이 되게 하는 softmax 그대로입니다. 확인: check("5-1", my_model)""",
         ),
         """my_model = keras.Sequential(
@@ -1034,12 +1035,12 @@ fit이 그 객체를 알아야 하고, 지켜볼 검증 성적이 있어야 하�
 언제 멈출지는 조기 종료에 맡깁니다.""",
             """반복문 안에서 모델을 매번 새로 만들고, 은닉층 Dense의 뉴런 수 자리에 반복 변수(units)를 넣습니다.
 - 조기 종료 콜백도 모델마다 새로 만듭니다. 지켜볼 값은 검증 손실("val_loss"), patience=5, restore_best_weights=True입니다.
-- fit에는 callbacks=[my_early_stop]를 넘기고, 최대 에포크 수는 넉넉히(epochs=200) 줍니다. 몇 에포크에서 멈출지는 콜백이 정합니다.
+- fit에는 callbacks=[my_early_stop]를 넘기고, 최대 에포크 수는 넉넉히(epochs=1000) 줍니다. 몇 에포크에서 멈출지는 콜백이 정합니다.
 - 세 모델 모두 같은 조건(배치 256, 검증 데이터 x_val_small, y_val_small)으로 학습해야 비교할 수 있습니다.
 확인: check("7-1", my_histories)""",
         ),
         """my_histories = []
-for units in [15, 50, 784]:
+for units in [1, 15, 784]:
     my_model = keras.Sequential(
         [
             keras.Input(shape=(28, 28, 1)),
@@ -1051,7 +1052,7 @@ for units in [15, 50, 784]:
     )
     my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
     my_early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
-    my_histories.append(my_model.fit(x_small, y_small, epochs=200, batch_size=256,
+    my_histories.append(my_model.fit(x_small, y_small, epochs=1000, batch_size=256,
                                      validation_data=(x_val_small, y_val_small), callbacks=[my_early_stop], verbose=0))
     print(f"뉴런 {units}개: {len(my_histories[-1].epoch)} 에포크 학습")""",
     ),

@@ -326,25 +326,27 @@ def capacity_run(units: int, tiny_data: tuple, epochs: int = 50, early_stop: boo
     """7장 직접 해 보기 셀의 반복문 한 번.
 
     검증 레이블을 한 칸씩 밀어 두어, 모델이 훈련 레이블을 외울수록 검증 손실이 올라 조기 종료가 걸린다.
+    뉴런 1개 모델은 기본 학습률로는 50 에포크 안에 외우지 못하므로 학습률을 키워 빨리 멈추게 한다(검사기는 학습률을 보지 않는다).
     """
     x, y = tiny_data
     callbacks = [keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)] if early_stop else []
     fit.setdefault("validation_data", (x, np.roll(y, 1, axis=0)))
-    return compiled(dense_model(units)).fit(x, y, epochs=epochs, batch_size=256, callbacks=callbacks, verbose=0, **fit)
+    optimizer = keras.optimizers.Adam(0.05) if units == 1 else "adam"
+    return compiled(dense_model(units), optimizer=optimizer).fit(x, y, epochs=epochs, batch_size=256, callbacks=callbacks, verbose=0, **fit)
 
 
 @pytest.fixture(scope="module")
 def capacity_histories(tiny_data: tuple) -> list[keras.callbacks.History]:
-    """가짜 데이터 32장(에포크마다 배치 하나)으로 뉴런 15, 50, 784개 모델을 조기 종료로 학습한 기록."""
+    """가짜 데이터 32장(에포크마다 배치 하나)으로 뉴런 1, 15, 784개 모델을 조기 종료로 학습한 기록."""
     keras.utils.set_random_seed(0)
-    histories = [capacity_run(units, tiny_data) for units in [15, 50, 784]]
+    histories = [capacity_run(units, tiny_data) for units in [1, 15, 784]]
     assert all(len(h.epoch) < 50 for h in histories)  # 조기 종료가 정말 걸렸다
     return histories
 
 
 def test_6_1_notebook_loop_passes(capsys: pytest.CaptureFixture[str], capacity_histories: list) -> None:
     passes(capsys, "7-1", check_capacity_histories, capacity_histories)
-    by_units = dict(zip([15, 50, 784], capacity_histories, strict=True))
+    by_units = dict(zip([1, 15, 784], capacity_histories, strict=True))
     passes(capsys, "7-1", check_capacity_histories, by_units)  # 풀이 셀의 capacity_histories 모양
 
 
@@ -353,20 +355,20 @@ def test_6_1_rejects_beginner_mistakes(capacity_histories: list, tiny_data: tupl
     fails("학습 기록이 2개", check_capacity_histories, capacity_histories[:2])
     same_units = [capacity_run(50, tiny_data) for _ in range(3)]
     fails(r"은닉층 뉴런 수가 \[50, 50, 50\]", check_capacity_histories, same_units)
-    by_units = dict(zip([15, 50, 784], capacity_histories, strict=True))
+    by_units = dict(zip([1, 15, 784], capacity_histories, strict=True))
     fails(r"History\)을 그대로", check_capacity_histories, {units: h.history for units, h in by_units.items()})
-    fails(r"딕셔너리의 키 \[784, 50, 15\]", check_capacity_histories, dict(zip([784, 50, 15], capacity_histories, strict=True)))
+    fails(r"딕셔너리의 키 \[784, 15, 1\]", check_capacity_histories, dict(zip([784, 15, 1], capacity_histories, strict=True)))
 
 
 def test_6_1_rejects_runs_without_validation_or_early_stopping(capacity_histories: list, tiny_data: tuple) -> None:
-    no_validation = capacity_run(50, tiny_data, epochs=3, early_stop=False, validation_data=None)
+    no_validation = capacity_run(15, tiny_data, epochs=3, early_stop=False, validation_data=None)
     fails(
-        r"뉴런 50개 모델의 학습 기록에 검증 지표\(val_loss\)가 없습니다",
+        r"뉴런 15개 모델의 학습 기록에 검증 지표\(val_loss\)가 없습니다",
         check_capacity_histories,
         [capacity_histories[0], no_validation, capacity_histories[2]],
     )
-    fixed_epochs = capacity_run(15, tiny_data, epochs=15, early_stop=False)  # 예전 미션처럼 15 에포크로 자름
-    fails(r"뉴런 15개 모델이 최대 에포크\(15\)를 다 채울 때까지", check_capacity_histories, [fixed_epochs, *capacity_histories[1:]])
+    fixed_epochs = capacity_run(1, tiny_data, epochs=15, early_stop=False)  # 예전 미션처럼 15 에포크로 자름
+    fails(r"뉴런 1개 모델이 최대 에포크\(15\)를 다 채울 때까지", check_capacity_histories, [fixed_epochs, *capacity_histories[1:]])
     other_limit = capacity_run(784, tiny_data, epochs=40)  # 조기 종료는 걸렸지만 최대 에포크 수가 다름
     assert len(other_limit.epoch) < 40
     fails("세 모델의 학습 조건이 다릅니다", check_capacity_histories, [*capacity_histories[:2], other_limit])
