@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -18,22 +17,22 @@ from mnist_course.missions import TASKS
 from tests.book_files import ROOT, output_text
 
 CHAPTER_TASKS = {
-    "05_mission1_base_model": ["5-1", "5-3", "5-2"],
-    "06_mission2_early_stopping": ["6-1", "6-2"],
-    "07_mission3_capacity_dropout": ["7-1", "7-2"],
-    "08_tdc_exercise": ["8-1"],
-    "09_cnn_mnist": ["9-1"],
+    "05_mission1_base_model": ["M1-1", "M1-2"],
+    "06_mission2_early_stopping": ["M2"],
+    "07_mission3_capacity_dropout": ["M3-1", "M3-2"],
+    "08_tdc_exercise": ["TDC"],
+    "09_cnn_mnist": ["CNN"],
 }
 # 과제의 답이 되는 코드 조각: '직접 해 보기' 셀보다 앞에 있으면 답을 먼저 보여 주는 셈이다.
 ANSWERS = {
-    "5-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)", "옵티마이저 Adam"],
-    "5-2": ["SGD(learning_rate=0.1, momentum=0.1)", "keras.optimizers.SGD(", "momentum=0.1"],
-    "6-1": ['monitor="val_accuracy"', "monitor='val_accuracy'", "patience=3"],
-    "7-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout(', "특징을 만드는 자리"],
-    "8-1": ['logs["acc"] >= 0.99', "logs[self.key] >= self.target", "0.99(정확히 0.99 포함)에서"],
-    "9-1": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10", "36,330"],
+    "M1-1": ['activation="relu"', '"categorical_crossentropy"', 'optimizer="adam"', "Dense(50, relu)", "옵티마이저 Adam"],
+    "M1-2": ["keras.optimizers.SGD(", "SGD(learning_rate=0.01, momentum=0.9)", "SGD(learning_rate=0.1)"],
+    "M2": ['monitor="val_accuracy"', "monitor='val_accuracy'", "patience=3)"],
+    "M3-2": ["Dense(50, relu) → Dropout", 'Dense(50, activation="relu"),\n        keras.layers.Dropout(', "특징을 만드는 자리"],
+    "TDC": ['logs["acc"] >= 0.99', "logs[self.key] >= self.target"],
+    "CNN": ["Flatten(),\n        keras.layers.Dropout(0.5),\n        keras.layers.Dense(10", "36,330"],
 }
-CHECK_CALL = re.compile(r'^check\("(\d-\d)", (\w+)')
+CHECK_CALL = re.compile(r'^check\("([A-Z0-9-]+)", (\w+)')
 
 
 @cache
@@ -84,16 +83,17 @@ def test_the_books_own_solution_passes_every_check(stem: str) -> None:
     assert sorted(passed) == sorted(CHAPTER_TASKS[stem])
 
 
+def answers_shown_above(all_cells: list[nbformat.NotebookNode], index: int, task: str) -> list[str]:
+    """index번 셀(직접 해 보기)보다 앞의 글, 코드, 출력(확인 메시지, 표)에 보이는 task의 답 조각들."""
+    shown = "\n".join(c.source + "\n" + output_text(c) for c in all_cells[:index])
+    return [answer for answer in ANSWERS.get(task, []) if answer in shown]
+
+
 @pytest.mark.parametrize("stem", CHAPTER_TASKS)
 def test_no_mission_shows_its_answer_above_its_blank(stem: str) -> None:
-    all_cells = cells(stem)
     for index, cell in try_cells(stem):
-        tasks = [m.group(1) for m in map(CHECK_CALL.match, cell.source.splitlines()) if m]
-        # 위쪽 셀의 글과 코드, 그리고 그 셀들이 찍어 둔 출력(확인 메시지, 표)까지
-        shown = "\n".join(c.source + "\n" + output_text(c) for c in all_cells[:index])
-        for task in tasks:
-            for answer in ANSWERS.get(task, []):
-                assert answer not in shown, f"{task}의 답 {answer!r}이 직접 해 보기 셀보다 앞에 보입니다"
+        for task in [m.group(1) for m in map(CHECK_CALL.match, cell.source.splitlines()) if m]:
+            assert not answers_shown_above(cells(stem), index, task), f"{task}의 답이 직접 해 보기 셀보다 앞에 보입니다"
 
 
 @pytest.mark.parametrize("stem", CHAPTER_TASKS)
@@ -111,9 +111,10 @@ def test_every_task_is_wired_into_a_chapter() -> None:
     assert sorted(t for tasks in CHAPTER_TASKS.values() for t in tasks) == sorted(TASKS)
 
 
-def test_answer_check_catches_an_answer_shown_early(tmp_path: Path) -> None:
-    # 검사 자체가 실패할 수 있는지: 답 조각이 앞에 있는 노트북을 만들어 본다
-    source = cells("06_mission2_early_stopping")
-    index = try_cells("06_mission2_early_stopping")[0][0]
-    shown = "\n".join(c.source for c in source[:index]) + '\nEarlyStopping(monitor="val_accuracy", patience=3)'
-    assert any(answer in shown for answer in ANSWERS["6-1"])
+def test_answer_check_catches_an_answer_shown_early() -> None:
+    # 검사 자체가 실패할 수 있는지: 6장의 직접 해 보기 셀 앞에 답 한 줄을 끼워 넣은 셀 목록으로 같은 검사 함수를 부른다
+    stem = "06_mission2_early_stopping"
+    index = try_cells(stem)[0][0]
+    leaked = [*cells(stem)[:index], nbformat.v4.new_markdown_cell('예: EarlyStopping(monitor="val_accuracy", patience=3)')]
+    assert answers_shown_above(leaked, len(leaked), "M2") == ['monitor="val_accuracy"', "patience=3)"]
+    assert answers_shown_above(cells(stem), index, "M2") == []
