@@ -7,13 +7,13 @@ from typing import Any
 from mnist_course.missions._common import (
     MissionTask,
     accuracy_metric,
-    check_base_layers,
     check_batch,
     check_crossentropy,
     close,
     compile_config,
     epochs_and_steps,
     fail,
+    history_list,
     history_log,
     keras_module,
     learning_rate,
@@ -22,6 +22,7 @@ from mnist_course.missions._common import (
     require_validation,
     short,
 )
+from mnist_course.missions._dense import BASE_MODEL_CODE, check_base_layers
 
 TRAIN_SIZE = 50_000  # prepare_mnist()의 훈련 데이터 장수
 EPOCHS, BATCH_SIZE = 10, 32
@@ -100,31 +101,6 @@ SGD_SETTINGS = (
 )
 
 
-def _histories(task: str, histories: Any) -> list[Any]:
-    keras = keras_module()
-    if isinstance(histories, keras.callbacks.History):
-        fail(task, "학습 기록이 하나만 들어왔습니다. 세 설정의 학습 기록을 목록(list)에 모아 넘겨 주세요.")
-    if isinstance(histories, dict):
-        items = list(histories.values())
-    elif isinstance(histories, (list, tuple)):
-        items = list(histories)
-    else:
-        fail(task, f"학습 기록 목록(list)이 아닙니다. 받은 것: {type(histories).__name__}. [기록1, 기록2, 기록3]처럼 넘겨 주세요.")
-    for item in items:
-        if not isinstance(item, keras.callbacks.History):
-            history_log(task, item, need_history_object=True)  # 무엇이 들어왔는지 알려 주며 실패한다
-        if item.model is None:
-            fail(task, "모델이 없는 학습 기록입니다. history = model.fit(...)이 돌려준 것을 그대로 넣어 주세요.")
-    if len(items) != len(SGD_SETTINGS):
-        fail(task, f"학습 기록이 {len(items)}개입니다. 미션의 세 설정마다 하나씩, 3개가 필요합니다.")
-    if len({id(item.model) for item in items}) < len(items):
-        fail(
-            task,
-            "같은 모델을 이어서 학습한 기록이 있습니다. 설정마다 build_base_model()로 모델을 새로 만들어야 같은 출발점에서 비교됩니다.",
-        )
-    return items
-
-
 def _sgd_setting(task: str, history: Any) -> tuple[float, float]:
     model = history.model
     check_base_layers(task, model)
@@ -141,7 +117,7 @@ def _sgd_setting(task: str, history: Any) -> tuple[float, float]:
 def check_sgd_histories(histories: Any) -> None:
     """미션 1-2: 기본 모델을 SGD 세 설정(0.01 / 0.1 / 0.01 + 모멘텀 0.9)으로 10 에포크씩 학습한 기록. 순서는 자유."""
     task = "M1-2"
-    items = _histories(task, histories)
+    items = history_list(task, histories, len(SGD_SETTINGS), "세 설정마다")
     found: dict[str, Any] = {}
     for history in items:
         lr, momentum = _sgd_setting(task, history)
@@ -188,16 +164,8 @@ TASKS = [
 다른 활성화 함수나 옵티마이저도 목표(검증 정확도 0.95)에 닿으면 통과입니다. 출력층은 softmax 그대로입니다.
 확인: check("M1-1", my_model, my_history)""",
         ),
-        """my_model = keras.Sequential(
-    [
-        keras.Input(shape=(28, 28, 1)),
-        keras.layers.Flatten(),
-        keras.layers.Dense(50, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ],
-    name="my_model",
-)
-my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+        BASE_MODEL_CODE
+        + """
 my_history = my_model.fit(
     data.x_train, data.y_train, epochs=10, batch_size=32,
     validation_data=(data.x_val, data.y_val), verbose=2,

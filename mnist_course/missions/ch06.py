@@ -8,7 +8,6 @@ from mnist_course.missions._common import (
     ACCURACY_NAMES,
     MissionTask,
     accuracy_metric,
-    check_base_layers,
     check_batch,
     compile_config,
     epochs_and_steps,
@@ -20,6 +19,7 @@ from mnist_course.missions._common import (
     require_validation,
     stopped_by_patience,
 )
+from mnist_course.missions._dense import BASE_MODEL_CODE, check_base_layers
 
 TRAIN_SIZE = 50_000
 MAX_EPOCHS, BATCH_SIZE, PATIENCE = 50, 256, 3
@@ -165,16 +165,8 @@ TASKS = [
 - fit에는 validation_data, callbacks=[조기 종료 객체], 넉넉한 최대 에포크(50)를 줍니다. 배치 크기는 256입니다.
 확인: check("M2", my_early_stop, my_history)""",
         ),
-        """my_model = keras.Sequential(
-    [
-        keras.Input(shape=(28, 28, 1)),
-        keras.layers.Flatten(),
-        keras.layers.Dense(50, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ],
-    name="my_model",
-)
-my_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+        BASE_MODEL_CODE
+        + """
 my_early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3, verbose=1)
 my_history = my_model.fit(
     data.x_train, data.y_train, epochs=50, batch_size=256,

@@ -5,53 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from mnist_course.missions._common import (
-    MNIST_SHAPE,
     MissionTask,
     accuracy_key,
     accuracy_metric,
     check_batch,
     check_crossentropy,
-    check_flatten_first,
     check_input_shape,
     check_softmax_output,
     compile_config,
     describe,
     epochs_and_steps,
     fail,
-    history_log,
-    keras_module,
+    history_list,
     optimizer_name,
     passed,
     require_model,
     steps,
     stopped_by_patience,
 )
+from mnist_course.missions._dense import MNIST_SHAPE, check_flatten_first
 
 UNITS = (1, 15, 784)
 SMALL_SIZE, BATCH_SIZE, MAX_EPOCHS, PATIENCE = 5_000, 256, 1000, 5
 DROPOUT_UNITS, DROPOUT_RATE = 50, 0.5
-
-
-def _capacity_items(task: str, histories: Any) -> list[Any]:
-    keras = keras_module()
-    if isinstance(histories, keras.callbacks.History):
-        fail(task, f"학습 기록이 하나만 들어왔습니다. 뉴런 수 {list(UNITS)}마다 하나씩, {len(UNITS)}개를 목록(list)에 모아 넘겨 주세요.")
-    if isinstance(histories, dict):
-        items = list(histories.values())
-    elif isinstance(histories, (list, tuple)):
-        items = list(histories)
-    else:
-        fail(task, f"학습 기록 목록(list)이 아닙니다. 받은 것: {type(histories).__name__}")
-    for item in items:
-        if not isinstance(item, keras.callbacks.History):
-            history_log(task, item, need_history_object=True)  # 무엇이 들어왔는지 알려 주며 실패한다
-        if item.model is None:
-            fail(task, "모델이 없는 학습 기록입니다. history = model.fit(...)이 돌려준 것을 그대로 넣어 주세요.")
-    if len(items) != len(UNITS):
-        fail(task, f"학습 기록이 {len(items)}개입니다. 뉴런 수 {list(UNITS)}마다 하나씩 {len(UNITS)}개가 필요합니다.")
-    if len({id(item.model) for item in items}) < len(items):
-        fail(task, "같은 모델을 이어서 학습한 기록이 있습니다. 뉴런 수마다 모델을 새로 만들어야 합니다.")
-    return items
 
 
 def _hidden_units(task: str, history: Any) -> int:
@@ -115,7 +91,7 @@ def check_capacity_histories(histories: Any) -> None:
     조기 종료 설정은 기록의 모양으로 본다: 검증 손실이 가장 낮았던 에포크 뒤로 patience(5) 에포크에서 멈췄어야 한다.
     """
     task = "M3-1"
-    items = _capacity_items(task, histories)
+    items = history_list(task, histories, len(UNITS), f"뉴런 수 {list(UNITS)}마다")
     by_units = {}
     for history in items:
         units = _hidden_units(task, history)
