@@ -79,6 +79,30 @@ def test_page_in_browser(browser, base_url: str, page_path: Path) -> None:
         assert result["colab"] == [colab]
 
 
+@pytest.mark.parametrize("page_path", PAGES, ids=lambda p: p.relative_to(HTML).as_posix())
+def test_phone_width_breaks_between_words_without_sideways_scroll(browser, base_url: str, page_path: Path) -> None:
+    """휴대전화 너비(390px): 본문이 낱말 사이에서만 줄을 바꾸고(word-break: keep-all), 페이지가 옆으로 밀리지 않는다."""
+    rel = page_path.relative_to(HTML)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{base_url}/{rel.as_posix()}", wait_until="networkidle")
+        found = page.evaluate(
+            """() => ({
+                wordBreak: getComputedStyle(document.querySelector('article p') || document.body).wordBreak,
+                overflowWrap: getComputedStyle(document.body).overflowWrap,
+                sideways: document.documentElement.scrollWidth - window.innerWidth,
+            })"""
+        )
+        if rel.as_posix() == CHAPTER.as_posix():
+            (SCREENSHOTS / "phone" / rel).parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "phone" / rel.with_suffix(".png")), full_page=False)
+    finally:
+        page.close()
+    assert found["wordBreak"] == "keep-all", f"{rel}: 본문의 word-break가 {found['wordBreak']}입니다"
+    assert found["overflowWrap"] == "anywhere"
+    assert found["sideways"] <= 0, f"{rel}: 390px에서 페이지가 옆으로 {found['sideways']}px 밀립니다"
+
+
 def test_korean_search_finds_chapters(browser, base_url: str) -> None:
     page = browser.new_page()
     try:
