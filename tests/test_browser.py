@@ -103,6 +103,29 @@ def test_phone_width_breaks_between_words_without_sideways_scroll(browser, base_
     assert found["sideways"] <= 0, f"{rel}: 390px에서 페이지가 옆으로 {found['sideways']}px 밀립니다"
 
 
+def _contrast_on_white(rgb: str) -> float:
+    """'rgb(0, 122, 0)' 글자색과 흰 바탕의 명암비(WCAG 2.1)."""
+    channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_keras_summary_colours_are_readable(browser, base_url: str) -> None:
+    """model.summary()가 남긴 터미널 색 글자가 밝은 테마에서 4.5:1 이상으로 보인다."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base_url}/book/09_cnn_mnist.html", wait_until="networkidle")
+        colours = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.output [style*="color: #"]')).map(e => getComputedStyle(e).color)"""
+        )
+    finally:
+        page.close()
+    assert len(colours) >= 10, "9장에서 model.summary()의 색 글자를 찾지 못했습니다"
+    low = sorted({c for c in colours if _contrast_on_white(c) < 4.5})
+    assert low == [], f"흰 바탕에서 4.5:1이 안 되는 글자색: {low}"
+
+
 def test_korean_search_finds_chapters(browser, base_url: str) -> None:
     page = browser.new_page()
     try:
