@@ -150,9 +150,7 @@ DROPOUT_MISTAKES = {
         layers.Flatten(), layers.Dropout(0.5), layers.Dense(50, activation="relu"), layers.Dense(10, activation="softmax")
     ),
     "드롭아웃\\(Dropout\\) 층이 없습니다": lambda: dense_model(),
-    "마지막 층이 드롭아웃": lambda: sequential(
-        layers.Flatten(), layers.Dense(50, activation="relu"), layers.Dropout(0.5)
-    ),
+    "마지막 층이 드롭아웃": lambda: sequential(layers.Flatten(), layers.Dense(50, activation="relu"), layers.Dropout(0.5)),
     "은닉층 Dense 하나, 드롭아웃 하나": lambda: sequential(
         layers.Flatten(),
         layers.Dense(50, activation="relu"),

@@ -178,7 +178,7 @@ def check_input_shape(task_id: str, model: Any, shape: tuple[int, ...]) -> None:
         fail(
             task_id,
             f"입력 모양(input shape)이 {found}입니다. 이 장의 이미지 한 장은 "
-                f"{shape} 모양이므로 keras.Input(shape={shape})으로 받아야 합니다.",
+            f"{shape} 모양이므로 keras.Input(shape={shape})으로 받아야 합니다.",
         )
 
 
@@ -196,7 +196,7 @@ def check_softmax_output(task_id: str, model: Any) -> None:
         fail(
             task_id,
             f"모델의 출력 모양이 {model.output_shape}입니다. 숫자 0~9의 확률 "
-                f"10개, 곧 (None, 10)이어야 합니다. 지금 모델: {describe(model)}",
+            f"10개, 곧 (None, 10)이어야 합니다. 지금 모델: {describe(model)}",
         )
     if last.activation != "softmax":
         fail(
@@ -307,12 +307,14 @@ def close(a: float, b: float) -> bool:
 # ---------------------------------------------------------------- 학습 기록
 
 
-def history_log(task_id: str, history: Any, *, need_history_object: bool = False) -> dict[str, list[float]]:
-    """fit이 돌려준 History(또는 그 .history 딕셔너리)에서 지표 기록을 꺼낸다."""
+def history_log(task_id: str, history: Any, *, need_history_object: bool = False, model: Any = None) -> dict[str, list[float]]:
+    """fit이 돌려준 History(또는 그 .history 딕셔너리)에서 지표 기록을 꺼낸다. model을 주면 History가 그 모델의 fit 결과인지도 본다."""
     keras = keras_module()
     if isinstance(history, keras.callbacks.History):
         if not history.history:
             fail(task_id, "비어 있는 학습 기록입니다. history = model.fit(...)을 끝까지 실행한 결과를 넘겨 주세요.")
+        if model is not None and history.model is not None and history.model is not model:
+            fail(task_id, "학습 기록이 넘겨준 모델의 것이 아닙니다. 같은 모델로 fit한 결과(history)를 넘겨 주세요.")
         return history.history
     if isinstance(history, keras.Model):
         fail(task_id, "모델이 들어왔습니다. 학습 기록, 곧 history = model.fit(...)의 결과를 넘겨 주세요.")
@@ -409,6 +411,14 @@ def fraction(task_id: str, value: Any, what: str) -> float:
     if not 0 <= number <= 1:
         fail(task_id, f"{what}이 {number:g}입니다. 정확도는 0과 1 사이의 값입니다.")
     return number
+
+
+ACCURACY_TOLERANCE = 1e-6  # float32로 잰 0.992가 0.99199998로 보이는 만큼은 봐준다
+
+
+def reaches(accuracy: float, goal: float) -> bool:
+    """정확도가 목표에 닿았는지(float32 반올림만큼은 봐준다). NaN은 닿지 않은 것이다."""
+    return accuracy >= goal - ACCURACY_TOLERANCE
 
 
 def short(value: float) -> str:

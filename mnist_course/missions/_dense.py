@@ -60,8 +60,11 @@ def check_hidden_activation(task_id: str, hidden: Step, model: Any, required: st
         )
 
 
-def check_base_layers(task_id: str, model: Any, units: int = 50, activation: str | None = None) -> Step:
-    """Flatten → Dense(units, 은닉층 활성화) → Dense(10, softmax)인지 보고, 은닉층을 돌려준다(5~6장의 기본 모델)."""
+def check_base_layers(task_id: str, model: Any, units: int | None = 50, activation: str | None = None) -> Step:
+    """Flatten → Dense(units, 은닉층 활성화) → Dense(10, softmax)인지 보고, 은닉층을 돌려준다(5~7장의 모델).
+
+    units가 None이면 뉴런 수는 묻지 않는다(7장의 용량 실험). activation이 None이면 활성화 함수는 자유다.
+    """
     require_model(task_id, model)
     check_input_shape(task_id, model, MNIST_SHAPE)
     chain = steps(model)
@@ -78,7 +81,7 @@ def check_base_layers(task_id: str, model: Any, units: int = 50, activation: str
         fail(
             task_id,
             "Dense 층이 출력층 하나뿐이라 은닉층(hidden layer)이 없습니다. Flatten과 "
-                f"출력층 사이에 은닉층 하나가 필요합니다. 지금 모델: {describe(model)}",
+            f"출력층 사이에 은닉층 하나가 필요합니다. 지금 모델: {describe(model)}",
         )
     check_softmax_output(task_id, model)
     if len(dense) > 2:
@@ -88,7 +91,7 @@ def check_base_layers(task_id: str, model: Any, units: int = 50, activation: str
         )
     hidden = dense[0]
     check_hidden_activation(task_id, hidden, model, activation)
-    if hidden.units != units:
+    if units is not None and hidden.units != units:
         fewer = "(4장의 15개를 그대로 두지 않았나요?) " if hidden.units == 15 else ""
         fail(task_id, f"은닉층의 뉴런이 {hidden.units}개입니다. {fewer}다른 모델과 비교하려면 미션에 적힌 뉴런 수 그대로 만들어야 합니다.")
     return hidden

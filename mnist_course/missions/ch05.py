@@ -15,10 +15,10 @@ from mnist_course.missions._common import (
     fail,
     history_list,
     history_log,
-    keras_module,
     learning_rate,
     optimizer_name,
     passed,
+    reaches,
     require_validation,
     short,
 )
@@ -27,7 +27,6 @@ from mnist_course.missions._dense import BASE_MODEL_CODE, check_base_layers
 TRAIN_SIZE = 50_000  # prepare_mnist()의 훈련 데이터 장수
 EPOCHS, BATCH_SIZE = 10, 32
 MIN_VAL_ACCURACY = 0.95
-ACCURACY_TOLERANCE = 1e-6  # float32로 잰 0.95가 0.94999999로 보이는 만큼은 봐준다
 ADAPTIVE_MAX_LEARNING_RATE = 0.05  # Adam 같은 옵티마이저가 이보다 큰 학습률이면 이 모델은 튄다(발산)
 
 
@@ -50,17 +49,14 @@ def _check_optimizer(task: str, optimizer: Any) -> None:
 
 
 def _check_history(task: str, model: Any, history: Any) -> None:
-    keras = keras_module()
-    log = history_log(task, history)
-    if isinstance(history, keras.callbacks.History) and history.model is not None and history.model is not model:
-        fail(task, "학습 기록이 넘겨준 모델의 것이 아닙니다. 같은 모델로 fit한 결과(history)를 넘겨 주세요.")
+    log = history_log(task, history, model=model)
     val_key = require_validation(task, log)
     ran = len(log[val_key])
     if ran != EPOCHS:
         fail(task, f"학습한 에포크가 {ran}개입니다. 이 미션은 {EPOCHS} 에포크를 학습합니다(fit의 epochs 인자).")
     check_batch(task, history, TRAIN_SIZE, BATCH_SIZE)
     final = float(log[val_key][-1])
-    if not final >= MIN_VAL_ACCURACY - ACCURACY_TOLERANCE:
+    if not reaches(final, MIN_VAL_ACCURACY):
         fail(
             task,
             f"마지막 검증 정확도({short(final)})가 목표 {MIN_VAL_ACCURACY}보다 낮습니다. 은닉층 활성화 함수, 손실 함수, 옵티마이저 "
@@ -82,8 +78,8 @@ def check_base_model(model: Any, history: Any = None) -> None:
     if history is None:
         passed(
             task,
-            '모델: 층 구성, 손실 함수, 옵티마이저, 정확도 지표를 확인했습니다. 학습 '
-                '기록도 넘기면(check("M1-1", 모델, 기록)) 학습 결과까지 봅니다.',
+            "모델: 층 구성, 손실 함수, 옵티마이저, 정확도 지표를 확인했습니다. 학습 "
+            '기록도 넘기면(check("M1-1", 모델, 기록)) 학습 결과까지 봅니다.',
         )
         return
     _check_history(task, model, history)
@@ -129,7 +125,7 @@ def check_sgd_histories(histories: Any) -> None:
             fail(
                 task,
                 f"SGD(학습률 {lr:g}, 모멘텀 {momentum:g})는 미션의 세 설정 "
-                    f"가운데 어느 것도 아닙니다.{extra} 세 설정은 목표에 적혀 있습니다.",
+                f"가운데 어느 것도 아닙니다.{extra} 세 설정은 목표에 적혀 있습니다.",
             )
         if name in found:
             fail(task, f"'{name}' 설정의 기록이 두 개입니다. 세 설정마다 하나씩 학습하세요.")

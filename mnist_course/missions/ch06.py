@@ -32,7 +32,7 @@ def _early_stopping(task: str, early_stop: Any) -> Any:
         fail(
             task,
             "EarlyStopping 클래스 자체가 들어왔습니다. keras.callbacks.EarlyStopping(monitor=..., "
-                "patience=...)처럼 괄호와 인자를 넣어 만든 객체를 넘겨 주세요.",
+            "patience=...)처럼 괄호와 인자를 넣어 만든 객체를 넘겨 주세요.",
         )
     if isinstance(early_stop, (list, tuple)):
         fail(task, "콜백 목록(list)이 들어왔습니다. 목록 안의 EarlyStopping 객체 하나(예: my_early_stop)를 넘겨 주세요.")
@@ -64,7 +64,7 @@ def _check_monitor(task: str, early_stop: Any, metric: str | None) -> None:
         fail(
             task,
             f"monitor='{monitor}'는 학습 기록에 없는 이름입니다. 검증 정확도의 "
-                "이름은 val_ 뒤에 compile의 정확도 지표 이름을 붙인 것입니다.",
+            "이름은 val_ 뒤에 compile의 정확도 지표 이름을 붙인 것입니다.",
         )
 
 
@@ -114,7 +114,7 @@ def _check_run(task: str, early_stop: Any, history: Any) -> str:
         fail(
             task,
             f"학습이 '{monitor}의 최고 기록 뒤로 {PATIENCE} 에포크'에서 "
-                "멈추지 않았습니다. 조기 종료가 지켜본 값이 검증 정확도가 맞는지 확인하세요.",
+            "멈추지 않았습니다. 조기 종료가 지켜본 값이 검증 정확도가 맞는지 확인하세요.",
         )
     return monitor
 
@@ -137,8 +137,8 @@ def check_early_stopping(early_stop: Any, history: Any = None) -> None:
     if history is None:
         passed(
             task,
-            '조기 종료 콜백: 지켜볼 값, 참을성(patience), 방향이 알맞습니다. 학습 '
-                '기록도 넘기면(check("M2", 콜백, 기록)) 실제로 멈췄는지 봅니다.',
+            "조기 종료 콜백: 지켜볼 값, 참을성(patience), 방향이 알맞습니다. 학습 "
+            '기록도 넘기면(check("M2", 콜백, 기록)) 실제로 멈췄는지 봅니다.',
         )
         return
     _check_run(task, early_stop, history)

@@ -23,7 +23,7 @@ from mnist_course.missions._common import (
     steps,
     stopped_by_patience,
 )
-from mnist_course.missions._dense import MNIST_SHAPE, check_flatten_first
+from mnist_course.missions._dense import MNIST_SHAPE, check_base_layers, check_flatten_first
 
 UNITS = (1, 15, 784)
 SMALL_SIZE, BATCH_SIZE, MAX_EPOCHS, PATIENCE = 5_000, 256, 1000, 5
@@ -33,18 +33,7 @@ DROPOUT_UNITS, DROPOUT_RATE = 50, 0.5
 def _hidden_units(task: str, history: Any) -> int:
     """기록 속 모델이 Flatten → Dense(N, relu) → Dense(10, softmax)이고 Adam·교차 엔트로피로 compile됐는지 보고 N을 돌려준다."""
     model = history.model
-    chain = steps(model)
-    check_flatten_first(task, model, chain)
-    check_softmax_output(task, model)
-    dense = [step for step in chain if step.kind == "dense"]
-    if len(dense) != 2 or any(step.kind not in ("dense", "flatten") for step in chain):
-        fail(
-            task,
-            "모델이 Flatten → Dense(N, relu) → Dense(10, softmax) "
-                f"모양이 아닙니다. 은닉층 뉴런 수 N만 바꿉니다. 지금 모델: {describe(model)}",
-        )
-    if dense[0].activation != "relu":
-        fail(task, f"은닉층의 활성화 함수가 {dense[0].activation}입니다. 세 모델 모두 relu를 씁니다. 지금 모델: {describe(model)}")
+    hidden = check_base_layers(task, model, units=None, activation="relu")
     config = compile_config(task, model)
     check_crossentropy(task, config)
     accuracy_metric(task, config)
@@ -52,9 +41,9 @@ def _hidden_units(task: str, history: Any) -> int:
         fail(
             task,
             f"옵티마이저가 {optimizer_name(model.optimizer)}입니다. "
-                "세 모델 모두 미션에 적힌 Adam으로 학습해야 뉴런 수만 다른 비교가 됩니다.",
+            "세 모델 모두 미션에 적힌 Adam으로 학습해야 뉴런 수만 다른 비교가 됩니다.",
         )
-    return dense[0].units
+    return hidden.units
 
 
 def _check_capacity_run(task: str, units: int, history: Any) -> None:
@@ -63,7 +52,7 @@ def _check_capacity_run(task: str, units: int, history: Any) -> None:
         fail(
             task,
             f"뉴런 {units}개 모델의 학습 기록에 검증 손실(val_loss)이 없습니다. fit에 "
-                "validation_data=(x_val_small, y_val_small)를 넘겨 주세요. "
+            "validation_data=(x_val_small, y_val_small)를 넘겨 주세요. "
             "검증 손실이 없으면 조기 종료도 지켜볼 값이 없습니다.",
         )
     if accuracy_key(log) is None:
@@ -73,7 +62,7 @@ def _check_capacity_run(task: str, units: int, history: Any) -> None:
         fail(
             task,
             f"뉴런 {units}개 모델의 최대 에포크 수(fit의 epochs)가 {max_epochs}입니다. "
-                f"미션은 넉넉히 {MAX_EPOCHS}을 주고 멈추는 때는 조기 종료에 맡깁니다.",
+            f"미션은 넉넉히 {MAX_EPOCHS}을 주고 멈추는 때는 조기 종료에 맡깁니다.",
         )
     check_batch(task, history, SMALL_SIZE, BATCH_SIZE, where=f"뉴런 {units}개 모델은 ")
     if len(history.epoch) >= MAX_EPOCHS or not stopped_by_patience(log, "val_loss", PATIENCE):
@@ -107,7 +96,7 @@ def check_capacity_histories(histories: Any) -> None:
         fail(
             task,
             f"뉴런 {UNITS[-1]}개 모델의 훈련 정확도가 {UNITS[0]}개 모델보다 "
-                "높지 않습니다. 모델마다 새로 만들어 같은 데이터로 학습했는지 확인하세요.",
+            "높지 않습니다. 모델마다 새로 만들어 같은 데이터로 학습했는지 확인하세요.",
         )
     passed(
         task,
@@ -125,22 +114,22 @@ def _check_dropout_places(task: str, model: Any, chain: list[Any]) -> None:
             fail(
                 task,
                 f"드롭아웃이 소프트맥스(softmax) 바로 뒤에 있습니다: {before.describe()} "
-                    f"→ {step.describe()}. 소프트맥스가 낸 10칸에는 이미 "
+                f"→ {step.describe()}. 소프트맥스가 낸 10칸에는 이미 "
                 "답(확률)이 담겨 있어서, 드롭아웃이 답이 담긴 칸을 지워 버립니다. "
-                    "드롭아웃이 무엇을 지워야 하는지 생각하며 층 순서를 다시 정하세요. "
+                "드롭아웃이 무엇을 지워야 하는지 생각하며 층 순서를 다시 정하세요. "
                 f"지금 모델: {describe(model)}",
             )
         if before is not None and before.kind == "flatten":
             fail(
                 task,
                 "드롭아웃이 Flatten 바로 뒤, 곧 입력 픽셀에 걸려 있습니다. 이 미션에서는 "
-                    f"은닉층이 만든 특징에 드롭아웃을 겁니다. 지금 모델: {describe(model)}",
+                f"은닉층이 만든 특징에 드롭아웃을 겁니다. 지금 모델: {describe(model)}",
             )
         if before is None or before.kind != "dense":
             fail(
                 task,
                 f"드롭아웃 앞이 {before.describe() if before else '아무것도 아님'}입니다. "
-                    f"드롭아웃은 은닉층(Dense) 바로 뒤에 둡니다. 지금 모델: {describe(model)}",
+                f"드롭아웃은 은닉층(Dense) 바로 뒤에 둡니다. 지금 모델: {describe(model)}",
             )
 
 
@@ -162,7 +151,7 @@ def check_dropout_model(model: Any) -> None:
             fail(
                 task,
                 f"출력층 말고도 소프트맥스(softmax)를 쓰는 층이 있습니다: {step.describe()}. "
-                    f"소프트맥스는 맨 끝 출력층에만 씁니다. 지금 모델: {describe(model)}",
+                f"소프트맥스는 맨 끝 출력층에만 씁니다. 지금 모델: {describe(model)}",
             )
     others = [step for step in chain if step.kind not in ("dense", "flatten", "dropout")]
     if len(dense) != 2 or len(drops) != 1 or others:

@@ -34,7 +34,7 @@ def _new_callback(task: str, callback_class: type) -> tuple[Any, Any]:
         fail(
             task,
             f"{callback_class.__name__}()처럼 인자 없이 객체를 만들 수 없습니다({error}). "
-                "__init__이 인자를 받는다면 target=0.99처럼 기본값(default)을 주세요.",
+            "__init__이 인자를 받는다면 target=0.99처럼 기본값(default)을 주세요.",
         )
     except Exception as error:  # noqa: BLE001 - 학습자 코드의 어떤 오류든 알려 준다
         fail(task, f"{callback_class.__name__}()로 객체를 만드는 중에 오류가 났습니다: {type(error).__name__}: {error}")
@@ -45,7 +45,7 @@ def _new_callback(task: str, callback_class: type) -> tuple[Any, Any]:
         fail(
             task,
             f"콜백에 모델을 붙이는 중에 오류가 났습니다: {type(error).__name__}: {error}. "
-                "__init__을 직접 만들었다면 맨 앞에서 super().__init__()을 불렀는지 확인하세요.",
+            "__init__을 직접 만들었다면 맨 앞에서 super().__init__()을 불렀는지 확인하세요.",
         )
     return callback, model
 
@@ -80,12 +80,12 @@ def _check_class(task: str, callback_class: Any) -> None:
             fail(
                 task,
                 "콜백 객체(instance)가 들어왔습니다. 클래스(class) 자체를 괄호 없이 넘겨 "
-                    f"주세요: {name}() 대신 {name}. 채점기가 새 객체를 만들어 시험합니다.",
+                f"주세요: {name}() 대신 {name}. 채점기가 새 객체를 만들어 시험합니다.",
             )
         fail(
             task,
             f"콜백 클래스가 아닙니다. 받은 것: {kind_of(callback_class)}. class "
-                "...(keras.callbacks.Callback):으로 만든 클래스를 넘겨 주세요.",
+            "...(keras.callbacks.Callback):으로 만든 클래스를 넘겨 주세요.",
         )
     name = callback_class.__name__
     if not issubclass(callback_class, base):
@@ -98,7 +98,7 @@ def _check_class(task: str, callback_class: Any) -> None:
         fail(
             task,
             f"{name}에 on_epoch_end 메서드가 없습니다. 에포크가 끝날 때마다 불리는 메서드 "
-                "이름은 on_epoch_end(self, epoch, logs=None)입니다(철자 확인).",
+            "이름은 on_epoch_end(self, epoch, logs=None)입니다(철자 확인).",
         )
     try:
         inspect.signature(callback_class.on_epoch_end).bind(None, 0, {})
@@ -106,7 +106,7 @@ def _check_class(task: str, callback_class: Any) -> None:
         fail(
             task,
             "on_epoch_end가 Keras가 넘기는 인자를 받지 못합니다. Keras는 epoch와 logs 두 "
-                "값을 넘기므로 def on_epoch_end(self, epoch, logs=None):로 정의하세요.",
+            "값을 넘기므로 def on_epoch_end(self, epoch, logs=None):로 정의하세요.",
         )
     except ValueError:
         pass  # 서명을 읽을 수 없는 특이한 경우는 실제로 불러 보며 확인한다
@@ -118,7 +118,7 @@ def _explain_no_stop(task: str, callback_class: type, callback: Any) -> NoReturn
         fail(
             task,
             "self.stop_training에 값을 넣었습니다. 그것은 콜백 자신의 속성이라 학습에 아무 "
-                "영향이 없습니다. 학습을 멈추는 스위치는 콜백이 붙은 모델(self.model) 쪽에 있습니다.",
+            "영향이 없습니다. 학습을 멈추는 스위치는 콜백이 붙은 모델(self.model) 쪽에 있습니다.",
         )
     for logs, message in [
         (
@@ -132,7 +132,7 @@ def _explain_no_stop(task: str, callback_class: type, callback: Any) -> NoReturn
         (
             _logs(99.5, key="accuracy"),
             '두 가지가 틀렸습니다. "accuracy" 키를 읽고 있고(metrics=["acc"]라면 '
-                '키는 "acc"), 정확도를 99 같은 퍼센트 값과 비교합니다(99%는 0.99).',
+            '키는 "acc"), 정확도를 99 같은 퍼센트 값과 비교합니다(99%는 0.99).',
         ),
     ]:
         if _probe(task, callback_class, logs) == (True, None):
@@ -140,7 +140,7 @@ def _explain_no_stop(task: str, callback_class: type, callback: Any) -> NoReturn
     fail(
         task,
         "정확도가 0.995인 에포크에서 학습을 멈추지 않았습니다. on_epoch_end에서 logs의 "
-            "정확도가 0.99에 닿았으면 self.model.stop_training을 True로 두어야 합니다.",
+        "정확도가 0.99에 닿았으면 self.model.stop_training을 True로 두어야 합니다.",
     )
 
 
@@ -153,13 +153,13 @@ def _check_behaviour(task: str, callback_class: type) -> None:
             fail(
                 task,
                 f'로그에 없는 키를 읽다가 KeyError가 났습니다: {error}. metrics=["acc"]로 '
-                    'compile하면 Keras 3가 넘기는 logs의 키는 acc와 loss입니다.',
+                "compile하면 Keras 3가 넘기는 logs의 키는 acc와 loss입니다.",
             )
         if error is not None:
             fail(
                 task,
                 f"정확도 {accuracy}(목표 아래)인 에포크에서 오류가 났습니다: "
-                    f"{type(error).__name__}: {error}. 목표 아래에서는 아무 일 없이 넘어가야 합니다.",
+                f"{type(error).__name__}: {error}. 목표 아래에서는 아무 일 없이 넘어가야 합니다.",
             )
         if stopped:
             fail(task, f"정확도가 {accuracy}로 목표(0.99)보다 낮은데 학습을 멈췄습니다. 비교하는 기준값과 부등호 방향을 확인하세요.")
@@ -169,7 +169,7 @@ def _check_behaviour(task: str, callback_class: type) -> None:
         fail(
             task,
             f"정확도가 목표를 넘은 에포크에서 오류({type(error).__name__}: "
-                f"{error})가 났습니다. 오류를 내면 fit 전체가 실패로 끝나고 결과도 받지 못합니다. "
+            f"{error})가 났습니다. 오류를 내면 fit 전체가 실패로 끝나고 결과도 받지 못합니다. "
             "학습은 오류가 아니라 self.model.stop_training = True로 멈춥니다.",
         )
     if not stopped:
@@ -185,7 +185,7 @@ def _check_result(task: str, result: Any) -> str:
         fail(
             task,
             "과제 함수의 결과가 (에포크 번호 목록, 마지막 훈련 정확도) 두 값이 아닙니다. 받은 것: "
-                f"{kind_of(result)}. return history.epoch, ...처럼 돌려주세요.",
+            f"{kind_of(result)}. return history.epoch, ...처럼 돌려주세요.",
         )
     epochs, accuracy = result[0], fraction(task, result[1], "과제 함수가 돌려준 마지막 훈련 정확도")
     if not isinstance(epochs, (list, tuple)) or not epochs or any(isinstance(e, bool) or not isinstance(e, int) for e in epochs):
@@ -196,13 +196,13 @@ def _check_result(task: str, result: Any) -> str:
         fail(
             task,
             f"에포크 번호 목록 {list(epochs)}이 0부터 하나씩 늘어나는 {MAX_EPOCHS}개 "
-                "이하의 목록이 아닙니다. history.epoch를 그대로 돌려주세요.",
+            "이하의 목록이 아닙니다. history.epoch를 그대로 돌려주세요.",
         )
     if len(epochs) < MAX_EPOCHS and accuracy < TARGET:
         fail(
             task,
             f"{len(epochs)} 에포크에서 멈췄는데 마지막 훈련 정확도가 {accuracy:.4f}로 "
-                "0.99 아래입니다. 99%에 닿기 전에 멈추게 하는 조건이 있는지 확인하세요.",
+            "0.99 아래입니다. 99%에 닿기 전에 멈추게 하는 조건이 있는지 확인하세요.",
         )
     if accuracy >= TARGET:
         return f"{len(epochs)} 에포크에서 99%에 닿아 멈췄습니다"
