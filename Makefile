@@ -37,4 +37,4 @@ test: site
 
 # Colab 런타임 흉내: Python 3.13 + Colab의 패키지 버전으로 모든 장을 실행한다(tools/colab_check.py).
 colab-check: setup
-	$(BIN)/python tools/colab_check.py
+	$(BIN)/python -m tools.colab_check

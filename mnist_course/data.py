@@ -64,7 +64,7 @@ class MnistDataError(ValueError):
     """MNIST 데이터를 찾지 못했거나 내용이 잘못되었을 때 나는 오류."""
 
 
-def read_idx(path: str | os.PathLike[str], expected_magic: int | None = None) -> np.ndarray:
+def _read_idx(path: str | os.PathLike[str], expected_magic: int | None = None) -> np.ndarray:
     """IDX 파일 하나(.gz여도 됨)를 읽어 uint8 배열로 돌려준다.
 
     압축 여부는 이름이 아니라 내용(처음 두 바이트가 gzip 표시 1f 8b인지)으로 판단하므로,
@@ -235,7 +235,7 @@ def _read_idx_pair(folder: Path, stem: str, magic: int) -> tuple[np.ndarray, str
     paths = [p for p in (folder / stem, folder / f"{stem}.gz") if os.path.lexists(p)]
     if not paths:
         return None
-    arrays = [read_idx(p, magic) for p in paths]
+    arrays = [_read_idx(p, magic) for p in paths]
     if len(arrays) == 2 and not np.array_equal(arrays[0], arrays[1]):
         raise MnistDataError(
             f"{folder}: {stem}와 {stem}.gz가 둘 다 있는데 내용이 다릅니다(conflicting files). "

@@ -45,7 +45,7 @@ def import_tensorflow_quietly() -> None:
     absl.logging.set_verbosity(absl.logging.ERROR)
 
 
-def use_korean_font() -> str:
+def _use_korean_font() -> str:
     """matplotlib에 한글 글꼴(NanumGothic)을 등록하고 그 이름을 돌려준다."""
     import matplotlib as mpl
     from matplotlib import font_manager
@@ -64,7 +64,7 @@ def use_korean_font() -> str:
     return KOREAN_FONT
 
 
-def get_seed() -> int:
+def _get_seed() -> int:
     """환경 변수 MNIST_COURSE_SEED의 값(없으면 42)을 정수로 돌려준다. NumPy가 받는 범위(0 ~ 2**32 - 1)인지도 확인한다."""
     return parse_seed(os.environ.get(SEED_ENV, str(DEFAULT_SEED)), SEED_ENV)
 
@@ -89,11 +89,11 @@ def setup_notebook() -> int:
 
     돌려주는 값은 이번 실행에 쓴 시드다.
     """
-    seed = get_seed()
+    seed = _get_seed()
     import_tensorflow_quietly()
     import keras
 
-    use_korean_font()
+    _use_korean_font()
     random.seed(seed)
     keras.utils.set_random_seed(seed)  # 파이썬, NumPy, TensorFlow 시드를 한꺼번에 고정한다.
     return seed

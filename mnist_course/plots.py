@@ -16,7 +16,7 @@ METRICS = {
 }
 
 
-def history_series(history: Any, metric: str, validation: bool = False) -> list[float] | None:
+def _history_series(history: Any, metric: str, validation: bool = False) -> list[float] | None:
     """Keras History(또는 그 .history 딕셔너리)에서 한 지표의 에포크별 값을 꺼낸다.
 
     'acc'와 'accuracy' 어느 이름으로 기록되었든 찾는다. 검증 값이 없으면 None.
@@ -58,10 +58,10 @@ def plot_history(
         for i, (history, label) in enumerate(zip(histories, labels, strict=True)):
             color = f"C{i}"
             name = f"{label} " if label else ""
-            train = history_series(history, metric)
+            train = _history_series(history, metric)
             epochs = range(1, len(train) + 1)
             ax.plot(epochs, train, color=color, marker="o", ms=3, label=f"{name}훈련(train)")
-            val = history_series(history, metric, validation=True)
+            val = _history_series(history, metric, validation=True)
             if val is not None:
                 ax.plot(epochs, val, color=color, ls="--", marker="s", ms=3, label=f"{name}검증(validation)")
         ax.set_xlabel("에포크(epoch)")

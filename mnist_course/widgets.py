@@ -85,33 +85,24 @@ def iteration_calculator(n_examples: int = 50000, batch_size: int = 32, epochs: 
 QUIZ_QUESTION = "훈련 데이터 50,000개를 미니배치 1,000개씩 나누어 학습합니다. 1 에포크는 몇 번의 이터레이션일까요?"
 
 
-def check_quiz_answer(answer: int, n_examples: int = 50000, batch_size: int = 1000) -> tuple[bool, str]:
-    """퀴즈 답을 채점하고 (맞았는지, 한국어 피드백)을 돌려준다."""
-    right = count_iterations(n_examples, batch_size).per_epoch
-    if answer == right:
-        return True, f"정답입니다! {n_examples:,} ÷ {batch_size:,} = {right}번 업데이트하면 모든 데이터를 한 번씩 씁니다."
-    if answer == n_examples:
-        return False, "그건 데이터 수입니다. 이터레이션 한 번에 미니배치 하나, 즉 여러 개를 한꺼번에 씁니다."
-    if answer == n_examples * batch_size:
-        return False, "곱하면 너무 커집니다. 데이터를 미니배치 크기로 '나누어' 보세요."
-    hint = "더 큽니다" if answer < right else "더 작습니다"
-    return False, f"아쉽네요. 정답은 {answer}보다 {hint}. 데이터 수 ÷ 미니배치 크기를 계산해 보세요."
-
-
 def iteration_quiz() -> Any:
     """50,000개 / 미니배치 1,000 퀴즈를 풀고 한국어 피드백을 받는 위젯."""
     import ipywidgets as w
+
+    from mnist_course.quiz import grade
+    from mnist_course.quiz.ch03 import WIDGET_QUESTION
 
     answer = w.IntText(value=0, description="내 답")
     button = w.Button(description="채점하기", button_style="primary")
     feedback = w.HTML("답을 입력하고 <b>채점하기</b>를 누르세요.")
 
-    def grade(_: Any = None) -> None:
-        right, message = check_quiz_answer(answer.value)
+    def check(_: Any = None) -> None:
+        question = WIDGET_QUESTION
+        right, message = grade(question.question_id, question.parts[0], answer.value)  # answer()와 같은 채점 규칙
         color = "#1a7f37" if right else "#b35900"
-        feedback.value = f'<span style="color:{color}">{message}</span>'
+        feedback.value = f'<span style="color:{color}">{html.escape(message)}</span>'
 
-    button.on_click(grade)
+    button.on_click(check)
     return w.VBox([w.HTML(f"<b>퀴즈</b>: {QUIZ_QUESTION}"), w.HBox([answer, button]), feedback])
 
 

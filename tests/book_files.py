@@ -10,7 +10,7 @@ from typing import NoReturn
 import pytest
 import yaml
 
-from mnist_course.bench import toc_notebooks as bench_toc_notebooks
+from tools.bench import toc_notebooks as bench_toc_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"

@@ -12,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mnist_course import bench
-from mnist_course.bench import describe_seconds, update_runtime
 from tests.book_files import ROOT
+from tools import bench, bench_kernel
+from tools.bench import describe_seconds, update_runtime
 
 SHORTEST = "01"  # 가장 짧은 장(README의 벤치마크 결과 참고)
 RUNS_NOTEBOOKS = {"test_bench_on_shortest_chapter", "test_bench_records_figures_without_the_learner_helper_knowing"}
@@ -135,7 +135,7 @@ def test_bad_seed(capsys: pytest.CaptureFixture[str], seed: str) -> None:
 
 def test_command_line_missing_root() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mnist_course.bench", "--root", "/nonexistent"], capture_output=True, text=True, timeout=120, cwd=ROOT
+        [sys.executable, "-m", "tools.bench", "--root", "/nonexistent"], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
@@ -195,4 +195,45 @@ def test_training_flops_count_the_layer_shapes() -> None:
         keras.layers.Dropout(0.5),
         keras.layers.Dense(10, activation="softmax"),
     ])
-    assert bench.training_flops_per_image(model) == 3 * 4_002_304 - 460_800
+    assert bench_kernel.training_flops_per_image(model) == 3 * 4_002_304 - 460_800
+
+
+def assigned_names(path: Path) -> set[str]:
+    """노트북 코드 셀에서 맨 바깥 수준에 값을 받는 이름들(x = ..., for x in ..., with ... as x 는 세지 않는다)."""
+    import ast
+
+    names: set[str] = set()
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.splitlines()  # IPython 매직(%pip, !ls)은 같은 들여쓰기의 pass로
+        source = "\n".join(line[: len(line) - len(line.lstrip())] + "pass" if line.lstrip().startswith(("%", "!")) else line
+                           for line in lines)
+        for node in ast.parse(source).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+def test_the_fit_contract_names_variables_the_chapter_defines() -> None:
+    """9장의 처리율은 노트북 메타데이터의 약속으로 읽는다: 약속의 이름은 장이 정의하는 변수여야 한다(이름을 바꾸면 여기서 실패)."""
+    contracts = {p.stem: nbformat.read(p, as_version=4).metadata.get(bench_kernel.CONTRACT_KEY) for p in bench.toc_notebooks(ROOT)}
+    with_contract = {stem: c for stem, c in contracts.items() if c}
+    assert [stem[:2] for stem in with_contract] == ["09"]
+    for stem, contract in with_contract.items():
+        fit = contract["fit"]
+        names = [fit[field] for field in bench_kernel.FIT_FIELDS] + fit.get("more_seconds", [])
+        missing = set(names) - assigned_names(ROOT / "book" / f"{stem}.ipynb")
+        assert not missing, f"{stem}: 메타데이터 {bench_kernel.CONTRACT_KEY}의 {missing}을(를) 장이 정의하지 않습니다"
+
+
+def test_a_broken_contract_stops_the_report_instead_of_dropping_it() -> None:
+    contract = {"fit": {"model": "model", "seconds": "train_seconds", "epochs": "EPOCHS", "images": "x_train"}}
+    namespace = {"model": object(), "train_seconds": 10.0, "EPOCHS": 2, "x_train": [0] * 5}
+    assert bench_kernel.fit_values(namespace, {}) is None  # 약속이 없는 장은 처리율을 재지 않는다
+    assert bench_kernel.fit_values(namespace, contract)["epochs"] == 2
+    del namespace["train_seconds"]
+    with pytest.raises(bench_kernel.BenchContractError, match="train_seconds"):
+        bench_kernel.fit_values(namespace, contract)
+    with pytest.raises(bench_kernel.BenchContractError, match="변수 이름"):
+        bench_kernel.fit_values(namespace, {"fit": {"model": "model"}})

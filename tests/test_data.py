@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mnist_course.data import IMAGE_MAGIC, KERAS_ORIGIN, LABEL_MAGIC, MAX_IDX_BYTES, MnistDataError, load_mnist, read_idx
+from mnist_course.data import IMAGE_MAGIC, KERAS_ORIGIN, LABEL_MAGIC, MAX_IDX_BYTES, MnistDataError, _read_idx, load_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,25 +50,25 @@ def data_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("name", ["images-idx3-ubyte", "images-idx3-ubyte.gz"])
 def test_read_idx_round_trip(tmp_path: Path, name: str) -> None:
     images = np.arange(2 * 28 * 28, dtype=np.uint8).reshape(2, 28, 28)
-    result = read_idx(write_idx(tmp_path / name, images, IMAGE_MAGIC), IMAGE_MAGIC)
+    result = _read_idx(write_idx(tmp_path / name, images, IMAGE_MAGIC), IMAGE_MAGIC)
     assert result.dtype == np.uint8
     np.testing.assert_array_equal(result, images)
     result[0, 0, 0] = 1  # Keras 배열처럼 고쳐 쓸 수 있어야 한다
-    labels = read_idx(write_idx(tmp_path / "l", np.array([3, 1, 4]), LABEL_MAGIC), LABEL_MAGIC)
+    labels = _read_idx(write_idx(tmp_path / "l", np.array([3, 1, 4]), LABEL_MAGIC), LABEL_MAGIC)
     assert labels.tolist() == [3, 1, 4]
 
 
 def test_read_idx_wrong_magic(tmp_path: Path) -> None:
     path = write_idx(tmp_path / "labels", np.array([1, 2]), LABEL_MAGIC)
     with pytest.raises(MnistDataError, match=r"labels: 매직 넘버\(magic number\)가 2049.*2051"):
-        read_idx(path, IMAGE_MAGIC)
+        _read_idx(path, IMAGE_MAGIC)
 
 
 def test_read_idx_not_idx_at_all(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("hello world, not an IDX file")
     with pytest.raises(MnistDataError, match="notes.txt: 매직 넘버"):
-        read_idx(path)
+        _read_idx(path)
 
 
 def test_read_idx_truncated(tmp_path: Path) -> None:
@@ -76,21 +76,21 @@ def test_read_idx_truncated(tmp_path: Path) -> None:
     path = tmp_path / "cut-images"
     path.write_bytes(data[:-100])
     with pytest.raises(MnistDataError, match=r"cut-images: .*3936 bytes를 선언.*3836 bytes.*잘렸습니다\(truncated\)"):
-        read_idx(path, IMAGE_MAGIC)
+        _read_idx(path, IMAGE_MAGIC)
 
 
 def test_read_idx_truncated_header(tmp_path: Path) -> None:
     path = tmp_path / "short"
     path.write_bytes(idx_bytes(np.zeros((5, 28, 28)), IMAGE_MAGIC)[:10])
     with pytest.raises(MnistDataError, match=r"short: IDX 헤더\(header\)가 잘렸습니다"):
-        read_idx(path, IMAGE_MAGIC)
+        _read_idx(path, IMAGE_MAGIC)
 
 
 def test_read_idx_trailing_bytes(tmp_path: Path) -> None:
     path = tmp_path / "long"
     path.write_bytes(idx_bytes(np.zeros(4), LABEL_MAGIC) + b"\x00\x01")
     with pytest.raises(MnistDataError, match=r"trailing bytes"):
-        read_idx(path, LABEL_MAGIC)
+        _read_idx(path, LABEL_MAGIC)
 
 
 def test_read_idx_corrupt_gzip(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_read_idx_corrupt_gzip(tmp_path: Path) -> None:
     path = tmp_path / "train-labels-idx1-ubyte.gz"
     path.write_bytes(packed[: len(packed) // 2])
     with pytest.raises(MnistDataError, match=r"train-labels-idx1-ubyte.gz: gzip 압축이 손상"):
-        read_idx(path, LABEL_MAGIC)
+        _read_idx(path, LABEL_MAGIC)
 
 
 def test_missing_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -246,7 +246,7 @@ def test_gzip_bomb_fails_fast_with_bounded_memory(tmp_path: Path, monkeypatch: p
     tracemalloc.start()
     try:
         with pytest.raises(MnistDataError, match=r"78416 bytes를 선언.*trailing bytes"):
-            read_idx(path, IMAGE_MAGIC)
+            _read_idx(path, IMAGE_MAGIC)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -261,28 +261,28 @@ def test_huge_declared_size_is_rejected_before_reading(tmp_path: Path) -> None:
         path.write_bytes(header_bytes(IMAGE_MAGIC, shape))
         declared = f"{shape[0] * shape[1] * shape[2]:,}"
         with pytest.raises(MnistDataError, match=rf"huge: 헤더가 shape .*{declared} bytes를 선언.*한도 {MAX_IDX_BYTES:,} bytes"):
-            read_idx(path, IMAGE_MAGIC)
+            _read_idx(path, IMAGE_MAGIC)
 
 
 def test_absurd_dimension_count(tmp_path: Path) -> None:
     path = tmp_path / "many-dims"
     path.write_bytes(bytes([0, 0, 8, 200]) + bytes(800))
     with pytest.raises(MnistDataError, match=r"many-dims: 헤더가 200차원을 선언합니다.*1~4차원"):
-        read_idx(path)
+        _read_idx(path)
 
 
 def test_wrong_dtype_code(tmp_path: Path) -> None:
     path = tmp_path / "floats"
     path.write_bytes(bytes([0, 0, 0x0D, 1]) + (2).to_bytes(4, "big") + bytes(8))
     with pytest.raises(MnistDataError, match=r"floats: 헤더의 자료형 코드\(dtype code\)가 0x0D\(float32\).*0x08\(uint8\)"):
-        read_idx(path)
+        _read_idx(path)
 
 
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty"
     path.write_bytes(b"")
     with pytest.raises(MnistDataError, match=r"empty: 파일이 비어 있습니다\(empty file"):
-        read_idx(path)
+        _read_idx(path)
 
 
 @pytest.mark.parametrize(
@@ -297,7 +297,7 @@ def test_not_idx_names_the_likely_cause(tmp_path: Path, content: bytes, hint: st
     path = tmp_path / "train-images-idx3-ubyte"
     path.write_bytes(content)
     with pytest.raises(MnistDataError, match=rf"매직 넘버.*IDX 형식이 아닙니다\(not an IDX file\).*{hint}"):
-        read_idx(path, IMAGE_MAGIC)
+        _read_idx(path, IMAGE_MAGIC)
 
 
 def test_gzip_without_gz_suffix_is_read_transparently(tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_gzip_without_gz_suffix_is_read_transparently(tmp_path: Path) -> None:
     packed.write_bytes(gzip.compress(idx_bytes(labels, LABEL_MAGIC)))
     plain = tmp_path / "t10k-labels-idx1-ubyte.gz"
     plain.write_bytes(idx_bytes(labels, LABEL_MAGIC))
-    assert read_idx(packed, LABEL_MAGIC).tolist() == read_idx(plain, LABEL_MAGIC).tolist() == labels.tolist()
+    assert _read_idx(packed, LABEL_MAGIC).tolist() == _read_idx(plain, LABEL_MAGIC).tolist() == labels.tolist()
 
 
 def test_gzip_missing_its_trailer(tmp_path: Path) -> None:
@@ -315,23 +315,23 @@ def test_gzip_missing_its_trailer(tmp_path: Path) -> None:
     path = tmp_path / "labels.gz"
     path.write_bytes(gzip.compress(idx_bytes(np.arange(10) % 10, LABEL_MAGIC))[:-8])
     with pytest.raises(MnistDataError, match=r"labels.gz: gzip 압축이 손상되었거나 잘렸습니다"):
-        read_idx(path, LABEL_MAGIC)
+        _read_idx(path, LABEL_MAGIC)
 
 
 def test_directory_symlink_loop_and_missing_file(tmp_path: Path) -> None:
     (tmp_path / "a-dir").mkdir()
     with pytest.raises(MnistDataError, match=r"a-dir: 파일이 아니라 폴더입니다\(is a directory\)"):
-        read_idx(tmp_path / "a-dir")
+        _read_idx(tmp_path / "a-dir")
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
     with pytest.raises(MnistDataError, match=r"loop: 심볼릭 링크\(symlink\).*symlink loop"):
-        read_idx(loop)
+        _read_idx(loop)
     with pytest.raises(MnistDataError, match=r"nothing: 파일이 없습니다\(file not found\)"):
-        read_idx(tmp_path / "nothing")
+        _read_idx(tmp_path / "nothing")
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     with pytest.raises(MnistDataError, match=r"fifo: 일반 파일이 아닙니다"):  # 열면 멈추므로 열기 전에 거절
-        read_idx(fifo)
+        _read_idx(fifo)
 
 
 def test_directory_in_place_of_a_data_file(data_env: Path) -> None:

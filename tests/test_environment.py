@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from mnist_course.environment import get_seed
+from mnist_course.environment import _get_seed
 
 SETUP_AND_TRAIN = """
 from mnist_course import setup_notebook
@@ -24,32 +24,32 @@ print(seed, matplotlib.rcParams["font.family"], matplotlib.rcParams["axes.unicod
 
 def test_seed_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MNIST_COURSE_SEED", raising=False)
-    assert get_seed() == 42
+    assert _get_seed() == 42
     monkeypatch.setenv("MNIST_COURSE_SEED", "7")
-    assert get_seed() == 7
+    assert _get_seed() == 7
     monkeypatch.setenv("MNIST_COURSE_SEED", "seven")
     with pytest.raises(ValueError, match="MNIST_COURSE_SEED='seven': 시드\\(seed\\)는 정수"):
-        get_seed()
+        _get_seed()
 
 
 @pytest.mark.parametrize("value", ["-1", str(2**32), "99999999999999999999"])
 def test_seed_out_of_range_names_the_variable(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("MNIST_COURSE_SEED", value)
     with pytest.raises(ValueError, match=rf"MNIST_COURSE_SEED='{value}': 시드\(seed\)는 0 이상 4294967295\(2\*\*32 - 1\) 이하"):
-        get_seed()
+        _get_seed()
 
 
 @pytest.mark.parametrize("value", ["abc", "", "1.5"])
 def test_seed_not_an_integer(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("MNIST_COURSE_SEED", value)
     with pytest.raises(ValueError, match=r"MNIST_COURSE_SEED=.*: 시드\(seed\)는 정수여야 합니다\(integer, 0 ~ 4294967295\)"):
-        get_seed()
+        _get_seed()
 
 
 def test_seed_bounds_are_inclusive(monkeypatch: pytest.MonkeyPatch) -> None:
     for value in (0, 2**32 - 1):
         monkeypatch.setenv("MNIST_COURSE_SEED", str(value))
-        assert get_seed() == value
+        assert _get_seed() == value
 
 
 # 책이 약속하는 것: TensorFlow 시작 로그(C++ 로그 줄, oneDNN·CUDA 안내)도 파이썬 경고도 보이지 않는다.

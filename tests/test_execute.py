@@ -1,4 +1,4 @@
-"""mnist_course.execute: 잘못된 인자는 노트북을 실행하기 전에 한 줄 오류와 종료 코드 2로 끝난다."""
+"""tools.execute: 잘못된 인자는 노트북을 실행하기 전에 한 줄 오류와 종료 코드 2로 끝난다."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mnist_course import execute
 from tests.book_files import ROOT
+from tools import execute
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +63,7 @@ def test_one_bad_path_stops_before_any_run(capsys: pytest.CaptureFixture[str], t
 
 def test_command_line() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mnist_course.execute", "missing.ipynb"], capture_output=True, text=True, timeout=120, cwd=ROOT
+        [sys.executable, "-m", "tools.execute", "missing.ipynb"], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["execute.py: 오류(error): missing.ipynb: 파일이 없습니다(file not found)."]

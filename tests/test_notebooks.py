@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mnist_course.bench import RUNTIME_SENTENCE
 from tests.book_files import HANGUL, ROOT, mission_notebooks, output_text, toc_files, toc_notebooks
+from tools.bench import RUNTIME_SENTENCE
 
 NOTEBOOKS = toc_notebooks()
 MISSIONS = mission_notebooks()

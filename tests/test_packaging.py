@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
+import shutil
+import subprocess
 import sys
 import tomllib
+import zipfile
+from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 from tests.book_files import ROOT
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 LEARNER = {Requirement(d).name: Requirement(d) for d in PROJECT["dependencies"]}
-DEV = {Requirement(d).name: Requirement(d) for d in PROJECT["optional-dependencies"]["dev"]}
-MAINTAINER_MODULES = {"bench", "execute"}  # dev 추가 의존성(extra)으로 설치하는 관리자 도구
 DISTRIBUTION = {"yaml": "pyyaml", "absl": "absl-py", "IPython": "ipython", "koreanize_matplotlib": "koreanize-matplotlib"}
 MAINTAINER_TOOLS = {"nbclient", "nbformat", "pyyaml", "jupyter-book", "sphinx", "myst-nb", "pytest", "nbval", "ruff", "playwright",
                     "beautifulsoup4", "check-jsonschema"}
@@ -32,21 +34,33 @@ def third_party_imports(path) -> set[str]:
 
 def colab_versions() -> dict[str, str]:
     """Colab 런타임 검사(tools/colab_check.py)가 쓰는 것과 같은 Colab 패키지 목록."""
-    spec = importlib.util.spec_from_file_location("colab_check", ROOT / "tools" / "colab_check.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(ROOT / "tools"))  # 스크립트로 돌 때처럼 tools/의 다른 모듈(pythons)을 찾게
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return module.colab_versions()
+    from tools.colab_check import colab_versions as versions
+
+    return versions()
 
 
 def test_every_import_of_the_package_is_declared() -> None:
-    for path in sorted((ROOT / "mnist_course").glob("*.py")):
-        declared = LEARNER | DEV if path.stem in MAINTAINER_MODULES else LEARNER
+    for path in sorted((ROOT / "mnist_course").rglob("*.py")):
         for name in third_party_imports(path):
-            assert DISTRIBUTION.get(name, name).lower() in declared, f"{path.name}: {name}을(를) pyproject.toml에 선언하지 않았습니다"
+            assert DISTRIBUTION.get(name, name).lower() in LEARNER, f"{path.name}: {name}을(를) pyproject.toml에 선언하지 않았습니다"
+
+
+@pytest.mark.slow  # 격리된 빌드 환경에 setuptools를 내려받는다
+def test_the_learner_wheel_holds_every_learner_module_and_no_maintainer_tool(tmp_path: Path) -> None:
+    """학습자가 설치하는 휠(wheel)에는 mnist_course의 모든 모듈이 있고, 관리자 도구(tools/)와 테스트는 없다."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("mnist_course", "tools", "tests"):  # 관리자 도구가 옆에 있어도 휠에 들어가지 않아야 한다
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(source)],
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("mnist_course-*.whl")
+    modules = {name for name in zipfile.ZipFile(wheel).namelist() if name.endswith(".py")}
+    learner = {path.relative_to(ROOT).as_posix() for path in (ROOT / "mnist_course").rglob("*.py")}
+    assert modules == learner, f"휠에 더 있는 것: {sorted(modules - learner)}, 빠진 것: {sorted(learner - modules)}"
 
 
 def test_learner_install_carries_no_maintainer_tools() -> None:

@@ -9,8 +9,8 @@ import pytest
 
 matplotlib.use("Agg")
 
-from mnist_course.environment import use_korean_font  # noqa: E402
-from mnist_course.plots import history_series, plot_history  # noqa: E402
+from mnist_course.environment import _use_korean_font  # noqa: E402
+from mnist_course.plots import _history_series, plot_history  # noqa: E402
 
 NEW_STYLE = {"accuracy": [0.5, 0.7, 0.8], "loss": [1.0, 0.6, 0.4], "val_accuracy": [0.6, 0.7, 0.75], "val_loss": [0.8, 0.7, 0.6]}
 OLD_STYLE = {"acc": [0.9, 0.95], "loss": [0.3, 0.2]}
@@ -24,16 +24,16 @@ class FakeHistory:
 
 
 def test_series_reads_both_key_styles() -> None:
-    assert history_series(NEW_STYLE, "accuracy") == [0.5, 0.7, 0.8]
-    assert history_series(OLD_STYLE, "accuracy") == [0.9, 0.95]
-    assert history_series(OLD_STYLE, "accuracy", validation=True) is None
-    assert history_series(FakeHistory(NEW_STYLE), "loss", validation=True) == [0.8, 0.7, 0.6]
+    assert _history_series(NEW_STYLE, "accuracy") == [0.5, 0.7, 0.8]
+    assert _history_series(OLD_STYLE, "accuracy") == [0.9, 0.95]
+    assert _history_series(OLD_STYLE, "accuracy", validation=True) is None
+    assert _history_series(FakeHistory(NEW_STYLE), "loss", validation=True) == [0.8, 0.7, 0.6]
     with pytest.raises(KeyError, match=r"accuracy 값이 없습니다.*\['loss'\]"):
-        history_series({"loss": [1.0]}, "accuracy")
+        _history_series({"loss": [1.0]}, "accuracy")
 
 
 def test_plot_without_warnings_and_with_korean_labels() -> None:
-    use_korean_font()
+    _use_korean_font()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # 글리프(glyph) 누락 경고도 오류가 된다
         fig = plot_history([NEW_STYLE, FakeHistory(OLD_STYLE)], labels=["새 키", "옛 키"], title="비교")

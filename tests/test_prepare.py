@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_course.prepare import add_channel_axis, one_hot, prepare_mnist, scale_images, split_validation
+from mnist_course.prepare import _one_hot, _split_validation, add_channel_axis, prepare_mnist, scale_images
 
 
 def test_scale_images() -> None:
@@ -24,26 +24,26 @@ def test_add_channel_axis() -> None:
 
 
 def test_one_hot() -> None:
-    encoded = one_hot(np.array([7, 0]))
+    encoded = _one_hot(np.array([7, 0]))
     assert encoded.shape == (2, 10)
     assert encoded[0].tolist() == [0, 0, 0, 0, 0, 0, 0, 1, 0, 0]
     assert encoded.sum() == 2
     with pytest.raises(ValueError, match="0~9이어야 하는데 3~10"):
-        one_hot(np.array([3, 10]))
+        _one_hot(np.array([3, 10]))
     with pytest.raises(ValueError, match="1차원 정수 레이블"):
-        one_hot(np.zeros((2, 10)))
+        _one_hot(np.zeros((2, 10)))
 
 
 def test_split_validation() -> None:
     x, y = np.arange(10), np.arange(10) * 10
-    x_tr, y_tr, x_val, y_val = split_validation(x, y, val_size=3)
+    x_tr, y_tr, x_val, y_val = _split_validation(x, y, val_size=3)
     assert x_tr.tolist() == list(range(7))
     assert x_val.tolist() == [7, 8, 9]
     assert y_val.tolist() == [70, 80, 90]
     with pytest.raises(ValueError, match="이미지 10개와 레이블 9개"):
-        split_validation(x, y[:9])
+        _split_validation(x, y[:9])
     with pytest.raises(ValueError, match="val_size=10"):
-        split_validation(x, y, val_size=10)
+        _split_validation(x, y, val_size=10)
 
 
 def test_prepare_mnist_shapes() -> None:

@@ -1,4 +1,4 @@
-"""기대 범위: 규칙(mnist_course.ranges.derive_range)이 말한 대로 동작하고, 노트북의 모든 check_range 범위가
+"""기대 범위: 규칙(tools.ranges.derive_range)이 말한 대로 동작하고, 노트북의 모든 check_range 범위가
 기록된 시드 스윕(book/sweep.jsonl → book/ranges.csv)에서 그 규칙으로 나온 값과 같은지."""
 
 from __future__ import annotations
@@ -7,12 +7,11 @@ import re
 
 import pytest
 
-from mnist_course import ranges
-from mnist_course.bench import seeds_argument
 from tests.book_files import ROOT, toc_notebooks
+from tools import ranges
 
 MIN_SEEDS = 10
-CHECK = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*,?\s*\)')
+CHECK = ranges.CHECK_CALL
 
 # 범위를 공식으로 계산한 값(변수)으로 주는 확인(3장의 이터레이션 수)은 스윕과 상관없다.
 FORMULA = re.compile(r'check_range\(\s*"[^"]+"\s*,[^\n]*,\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*\s*\)')
@@ -70,15 +69,6 @@ def test_summary_uses_the_last_run_of_each_seed() -> None:
     assert (row["n"], row["seeds"], row["min"], row["max"]) == (2, "1 2", 0.8, 0.9)
 
 
-def test_seeds_argument() -> None:
-    assert seeds_argument("1-3,7,2") == [1, 2, 3, 7]
-    import argparse
-
-    for bad in ("4-1", "a-b", "", "-1"):
-        with pytest.raises(argparse.ArgumentTypeError):
-            seeds_argument(bad)
-
-
 def test_every_notebook_range_comes_from_the_recorded_sweep() -> None:
     table = ranges.read_ranges(ROOT / ranges.RANGES_FILE)
     sweep = ranges.summarize(ranges.read_sweep(ROOT / ranges.SWEEP_FILE))
@@ -87,7 +77,7 @@ def test_every_notebook_range_comes_from_the_recorded_sweep() -> None:
     assert checks, "노트북에서 check_range를 하나도 찾지 못했습니다"
     for chapter, name, lo, hi in checks:
         key = (chapter, name)
-        hint = f"python -m mnist_course.bench --chapters {chapter[:2]} --seeds 1-{MIN_SEEDS}"
+        hint = f"python -m tools.sweep run --chapters {chapter[:2]} --seeds 1-{MIN_SEEDS}"
         assert key in derived, f"{chapter}: '{name}'의 시드 스윕 기록이 없습니다. {hint}"
         want_lo, want_hi, n = derived[key]
         assert n >= MIN_SEEDS, f"{chapter}: '{name}'은 시드 {n}개뿐입니다(최소 {MIN_SEEDS})"
@@ -101,4 +91,4 @@ def test_appendix_lists_every_range() -> None:
     appendix = (ROOT / "book" / "appendix.md").read_text(encoding="utf-8")
     table = appendix.split("## 모든 기대 범위", 1)[1]
     rows = ranges.summarize([r for r in ranges.read_sweep(ROOT / ranges.SWEEP_FILE) if r["chapter"] in {p.stem for p in toc_notebooks()}])
-    assert ranges.ranges_table(rows).strip() in table, "부록의 범위 표가 book/ranges.csv와 다릅니다: _build/bench/ranges.md를 옮기세요"
+    assert ranges.ranges_table(rows).strip() in table, "부록의 범위 표가 book/ranges.csv와 다릅니다: python -m tools.sweep apply"

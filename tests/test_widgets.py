@@ -31,18 +31,19 @@ def test_iteration_calculator_follows_inputs() -> None:
 
 
 def test_quiz_feedback() -> None:
+    """위젯 퀴즈는 answer()와 같은 규칙으로 채점한다: 정답, 흔한 실수의 힌트, 그 밖에는 방향만(정답 값은 말하지 않음)."""
     box = wd.iteration_quiz()
     answer, button = box.children[1].children
     feedback = box.children[2]
     answer.value = 50
     button.click()
-    assert "정답입니다" in feedback.value
+    assert "정답 [" in feedback.value
     answer.value = 50000
     button.click()
-    assert "데이터 수" in feedback.value
+    assert "오답" in feedback.value and "그건 데이터 수입니다" in feedback.value
     answer.value = 20
     button.click()
-    assert "20보다 더 큽니다" in feedback.value
+    assert "정답은 이보다 큽니다" in feedback.value and "50" not in feedback.value.replace("50,000", "")
 
 
 def test_digit_browser_changes_with_slider() -> None:

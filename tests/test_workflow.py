@@ -1,4 +1,4 @@
-"""GitHub Actions 배포 워크플로: 여기서는 실행할 수 없으니 스키마와 핵심 단계, 권한, 고정된 액션을 확인한다."""
+"""GitHub Actions 워크플로(배포, 시드 스윕): 여기서는 실행할 수 없으니 스키마와 핵심 단계, 권한, 고정된 액션을 확인한다."""
 
 from __future__ import annotations
 
@@ -6,20 +6,24 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from tests.book_files import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+SWEEP = ROOT / ".github" / "workflows" / "sweep.yml"
+WORKFLOWS = [WORKFLOW, SWEEP]
 
 
-def workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow(path=WORKFLOW) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_workflow_matches_github_schema() -> None:
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_matches_github_schema(path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
         capture_output=True,
         text=True,
     )
@@ -48,8 +52,9 @@ def test_pages_permissions_belong_to_the_deploy_job_only() -> None:
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
-def test_third_party_actions_are_pinned_to_commit_shas() -> None:
-    uses = re.findall(r"^\s*(?:-\s*)?uses:\s*(\S+)", WORKFLOW.read_text(encoding="utf-8"), re.M)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_third_party_actions_are_pinned_to_commit_shas(path) -> None:
+    uses = re.findall(r"^\s*(?:-\s*)?uses:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
     assert uses
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), f"{action}: 태그가 아니라 커밋 SHA 40자리로 고정하세요"
@@ -63,3 +68,28 @@ def test_runner_has_every_python_the_install_test_needs() -> None:
     assert len(steps) == 1
     given = str(steps[0]["with"]["python-version"]).split()
     assert set(intro_pythons()) | set(make_pythons()) | {"3.13"} <= set(given), given
+
+
+def test_sweep_workflow_fans_out_the_local_command_and_merges_into_the_same_files() -> None:
+    """손으로 시작하는 스윕: plan이 만든 행렬(장 × 시드 묶음)마다 로컬과 같은 `tools.sweep run`, 마지막에 merge와 apply."""
+    flow = workflow(SWEEP)
+    assert set(flow[True]) == {"workflow_dispatch"}, "스윕은 손으로만 시작합니다(푸시마다 몇 시간씩 돌지 않게)"
+    assert {"chapters", "seeds", "chunk"} <= set(flow[True]["workflow_dispatch"]["inputs"])
+    jobs = flow["jobs"]
+    assert flow["permissions"] == {} and all(job["permissions"] == {"contents": "read"} for job in jobs.values())
+    assert jobs["run"]["needs"] == "plan" and jobs["merge"]["needs"] == "run"
+    assert jobs["run"]["strategy"]["matrix"]["include"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    assert jobs["run"]["strategy"]["fail-fast"] is False
+
+    def script(job: str) -> str:
+        return "\n".join(step.get("run", "") for step in jobs[job]["steps"])
+
+    assert "-m tools.sweep plan" in script("plan")
+    assert '-m tools.sweep run --chapters "$CHAPTER" --seeds "$SEEDS" --sweep-file _build/sweep/piece.jsonl' in script("run")
+    merge = script("merge")
+    assert merge.index("-m tools.sweep merge _build/pieces/*/piece.jsonl") < merge.index("-m tools.sweep apply")
+    uploads = [s for s in jobs["run"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    downloads = [s for s in jobs["merge"]["steps"] if s.get("uses", "").startswith("actions/download-artifact@")]
+    assert uploads[0]["with"]["path"] == "_build/sweep/piece.jsonl"
+    assert downloads[0]["with"]["pattern"] == "sweep-piece-*" and uploads[0]["with"]["name"].startswith("sweep-piece-")
+    assert "${{" not in script("plan") + script("run") + merge, "입력값은 env로 넘깁니다(스크립트 주입 방지)"

@@ -1,7 +1,7 @@
 """9장 CNN 설계 비교(관리자용): 훈련 데이터의 앞 55,000장으로 학습하고 마지막 5,000장(검증 데이터)으로 잰다.
 
-    python tools/cnn_design.py B 1          # 설계 B, 시드 1 → JSON 한 줄(검증 정확도, fit 초, 파라미터 수)
-    python tools/cnn_design.py B 1 --full   # 60,000장으로 학습하고 테스트 10,000장으로 잰다(설계를 고른 뒤에만)
+    python -m tools.cnn_design B 1          # 설계 B, 시드 1 → JSON 한 줄(검증 정확도, fit 초, 파라미터 수)
+    python -m tools.cnn_design B 1 --full   # 60,000장으로 학습하고 테스트 10,000장으로 잰다(설계를 고른 뒤에만)
 
 9장의 설계는 이 스크립트의 결과(tools/cnn_design_results.jsonl)로 골랐다: 모델은 B(이동 증강 + 8 에포크, 시드 1과 2),
 최종 예측은 P(B 두 개의 앙상블)에 테스트 시간 증강(tta)을 더한 것(아래).

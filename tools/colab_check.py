@@ -1,7 +1,7 @@
 """Colab 런타임 검사: Colab에서 이 책이 정말 도는지, 이 컴퓨터에서 흉내 내어 확인한다.
 
-    python tools/colab_check.py                 # 모든 장
-    python tools/colab_check.py --chapters 02 07
+    python -m tools.colab_check                 # 모든 장
+    python -m tools.colab_check --chapters 02 07
 
 1. Python 3.13 가상 환경(.venv-colab/)에 Colab의 패키지 버전(colab/pip-freeze.txt를 pip 제약으로)을 설치한다.
 2. google.colab 모듈이 늘 불려 있게 한다(Colab처럼). 그래서 각 장의 첫 셀이 실제로 %pip install을 한다.
@@ -28,7 +28,7 @@ import tomllib
 from pathlib import Path
 from typing import NoReturn
 
-from pythons import find_python  # tools/pythons.py (스크립트로 돌 때 tools/가 sys.path에 있다)
+from tools.pythons import find_python
 
 ROOT = Path(__file__).resolve().parent.parent
 FREEZE = ROOT / "colab" / "pip-freeze.txt"

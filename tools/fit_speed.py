@@ -1,6 +1,6 @@
 """9장 CNN의 에포크별 학습 시간을 입력 방식 세 가지로 잰다(관리자용, 9장 "기다림 줄이기"의 근거).
 
-    python tools/fit_speed.py            # 방식마다 2번씩 번갈아, fit 한 번에 6 에포크, JSON 한 줄씩
+    python -m tools.fit_speed            # 방식마다 2번씩 번갈아, fit 한 번에 6 에포크, JSON 한 줄씩
 
 1. arrays: fit(x_train, y_train, batch_size=128), 이전 판의 9장
 2. dataset + steps_per_execution=16: 미리 묶어 둔 tf.data 데이터셋(섞기 → 배치 → prefetch), 2026-12-02 판의 9장
@@ -28,9 +28,9 @@ def main() -> None:
 
     setup_notebook()
     import keras
-    from cnn_design import build, chapter_batches  # 같은 tools/ 폴더: python tools/fit_speed.py로 부르면 찾는다
 
-    from mnist_course.bench import environment_info
+    from tools.bench_kernel import environment_info
+    from tools.cnn_design import build, chapter_batches
 
     class EpochClock(keras.callbacks.Callback):
         """에포크가 끝날 때마다 시각을 적는다(ends[0]은 fit이 시작할 때)."""

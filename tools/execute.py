@@ -1,6 +1,6 @@
 """관리자용: 노트북을 위에서부터 다시 실행해 출력과 함께 저장한다.
 
-    python -m mnist_course.execute book/04_mnist_practice.ipynb [더 많은 노트북...]
+    python -m tools.execute book/04_mnist_practice.ipynb [더 많은 노트북...]
 
 책에 실리는 출력은 기본 시드(42)로 실행한 것이어야 하므로 MNIST_COURSE_SEED를 42로 맞춘다.
 """

@@ -1,6 +1,6 @@
 """기대 범위(expected range)의 근거: 여러 시드로 돌린 결과(시드 스윕)와, 거기서 범위를 정하는 규칙 하나.
 
-관리자용(python -m mnist_course.bench --seeds ...가 쓴다). 파일 두 개가 저장소에 있다.
+관리자용(python -m tools.sweep이 쓴다). 파일 두 개가 저장소에 있다.
 - book/sweep.jsonl: 스윕의 원자료. 한 줄 = 한 장을 한 시드로 실행한 결과 {"chapter", "seed", "seconds", "figures"}.
 - book/ranges.csv: 수치마다 시드, 최솟값, 평균, 표준편차, 최댓값, 그리고 규칙으로 정한 범위 [lo, hi].
 노트북의 check_range(이름, 값, lo, hi)는 ranges.csv의 lo, hi를 그대로 쓴다(tests/test_ranges.py가 확인).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import statistics
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,8 @@ RANGES_FILE = Path("book") / "ranges.csv"
 COLUMNS = ["chapter", "figure", "n", "seeds", "min", "mean", "std", "max", "lo", "hi"]
 WIDEN_STD = 3.0  # 평균 ± 3 표준편차
 STEP = 0.001  # 정수가 아닌 수치의 범위 눈금
+# 노트북의 check_range("이름", 값, lo, hi): 범위는 숫자로 적는다(공식으로 계산한 범위는 스윕과 상관없어 읽지 않는다).
+CHECK_CALL = re.compile(r'check_range\(\s*"(?P<name>[^"]+)"\s*,\s*[^,]+?,\s*(?P<lo>-?[\d.]+)\s*,\s*(?P<hi>-?[\d.]+)\s*,?\s*\)')
 
 
 def derive_range(values: Iterable[float]) -> tuple[float, float]:

@@ -1,11 +1,12 @@
 """책 벤치마크: 목차(_toc.yml)의 노트북을 하나씩 새 커널에서 실행해 장별 시간, 최대 메모리, 핵심 수치를 잰다.
 
-    python -m mnist_course.bench                    # 모든 장
-    python -m mnist_course.bench --chapters 01 08   # 일부 장 (파일 이름 앞부분)
-    python -m mnist_course.bench --seed 7 --out _build/bench
-    python -m mnist_course.bench --update-pages     # 잰 시간을 각 장 첫머리의 "실행 시간" 문장에 적는다
+    python -m tools.bench                    # 모든 장
+    python -m tools.bench --chapters 01 08   # 일부 장 (파일 이름 앞부분)
+    python -m tools.bench --seed 7 --out _build/bench
+    python -m tools.bench --update-pages     # 잰 시간을 각 장 첫머리의 "실행 시간" 문장에 적는다
 
 결과는 --out 폴더의 bench.md(마크다운 표)와 bench.csv에 쓴다. --update-pages 없이는 노트북 파일을 바꾸지 않는다.
+시드 스윕(여러 시드로 돌려 기대 범위 정하기)은 python -m tools.sweep.
 """
 
 from __future__ import annotations
@@ -24,16 +25,21 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from mnist_course import ranges
 from mnist_course.environment import DEFAULT_SEED, SEED_ENV, parse_seed
-from mnist_course.execute import run_notebook
+from tools.bench_kernel import CONTRACT_KEY, MATMUL_SIZE
+from tools.execute import run_notebook
 
-# 벤치마크가 복사본의 맨 앞과 맨 끝에 넣는 셀. 학습자가 쓰는 mnist_course.checks는 벤치마크를 전혀 모른다:
-# 앞 셀이 노트북보다 먼저 check_range를 감싸 통과한 값을 모으고, 끝 셀이 그 값과 측정치를 한 줄 JSON으로 찍는다.
-RECORDER_CELL = "from mnist_course.bench import record_figures\nrecord_figures()"
-RESULT_CELL = "from mnist_course.bench import kernel_report\nprint('BENCH_RESULT', kernel_report(globals()))"
-FIGURES: list[dict] = []  # (커널 안에서) 이번 장에서 통과한 check_range 값들
-MATMUL_SIZE = 1024
+REPO = Path(__file__).resolve().parent.parent  # 커널이 tools 패키지를 찾도록 맨 앞 셀이 sys.path에 넣는다
+
+
+def recorder_cell() -> str:
+    """복사본의 맨 앞 셀: 노트북보다 먼저 check_range를 감싸 통과한 값을 모은다(tools/bench_kernel.py)."""
+    return f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom tools.bench_kernel import record_figures\nrecord_figures()"
+
+
+def result_cell(contract: dict) -> str:
+    """복사본의 맨 끝 셀: 모은 값과 측정치를 한 줄 JSON으로 찍는다. contract는 노트북 메타데이터의 약속."""
+    return f"from tools.bench_kernel import kernel_report\nprint('BENCH_RESULT', kernel_report(globals(), {contract!r}))"
 
 
 # 각 장 첫머리에 있는 실행 시간 문장. --update-pages가 시간 부분만 바꾼다.
@@ -52,88 +58,6 @@ class ChapterResult:
     figures: list[dict] = field(default_factory=list)
     env: dict = field(default_factory=dict)
     fit: dict | None = None
-
-
-def record_figures() -> None:
-    """(벤치마크가 커널 안에서 부름) check_range를 감싸, 통과한 값을 FIGURES에 모은다."""
-    import mnist_course
-    import mnist_course.checks
-
-    original = mnist_course.checks.check_range
-
-    def recording(name: str, value: float, lo: float, hi: float) -> None:
-        original(name, value, lo, hi)
-        FIGURES.append({"name": name, "value": float(value), "lo": lo, "hi": hi})
-
-    mnist_course.check_range = mnist_course.checks.check_range = recording
-
-
-def environment_info() -> dict:
-    """CPU 이름, 코어 수, TensorFlow/Keras 버전, oneDNN이 켜졌는지(TensorFlow를 이미 불러온 커널에서)."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), "?") if Path("/proc/cpuinfo").exists() else "?"
-    info = {"cpu": cpu, "cores": os.cpu_count()}
-    if "tensorflow" in sys.modules:
-        import keras
-        import tensorflow as tf
-        from tensorflow.python.util import _pywrap_util_port
-
-        info.update(tensorflow=tf.__version__, keras=keras.__version__, onednn=bool(_pywrap_util_port.IsMklEnabled()))
-    return info
-
-
-def training_flops_per_image(model: object) -> int:
-    """층 모양에서 센, 이미지 한 장의 학습(순전파 + 역전파) 부동소수점 연산 수.
-
-    Conv2D와 Dense의 순전파는 곱셈-덧셈 2연산 × 출력 원소 × 입력 채널(× 커널 넓이). 역전파는 가중치 기울기와
-    입력 기울기가 각각 순전파만큼이고, 맨 앞 층은 입력 기울기가 필요 없다: 합계 = 3 × 순전파 - 맨 앞 층의 순전파.
-    풀링, 활성화, 드롭아웃처럼 곱셈이 없는 층은 세지 않는다.
-    """
-    import keras
-
-    forward = []
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.Conv2D):
-            _, height, width, _ = layer.output.shape
-            kh, kw, cin, cout = layer.kernel.shape
-            forward.append(2 * height * width * kh * kw * cin * cout)
-        elif isinstance(layer, keras.layers.Dense):
-            fan_in, fan_out = layer.kernel.shape
-            forward.append(2 * fan_in * fan_out)
-    return 3 * sum(forward) - (forward[0] if forward else 0)
-
-
-def matmul_gflops(seconds: float = 3.0) -> float:
-    """같은 기계의 한계 어림: TensorFlow float32 1024×1024 행렬 곱을 seconds초 동안 되풀이한 GFLOP/s."""
-    import tensorflow as tf
-
-    a = tf.random.normal((MATMUL_SIZE, MATMUL_SIZE))
-    b = tf.random.normal((MATMUL_SIZE, MATMUL_SIZE))
-    tf.linalg.matmul(a, b).numpy()  # 준비 운동
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        c = tf.linalg.matmul(a, b)
-        count += 1
-    c.numpy()
-    return 2 * MATMUL_SIZE**3 * count / (time.perf_counter() - start) / 1e9
-
-
-def kernel_report(namespace: dict) -> str:
-    """(커널 안에서) 모은 값, 최대 메모리, 환경, 그리고 노트북이 model·train_seconds·EPOCHS·x_train을 정의했으면(9장)
-    학습의 GFLOP/s와 같은 자리에서 잰 행렬 곱 GFLOP/s."""
-    import resource
-
-    report = {"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "figures": FIGURES, "env": environment_info()}
-    if all(name in namespace for name in ("model", "train_seconds", "EPOCHS", "x_train")):
-        flops = training_flops_per_image(namespace["model"])
-        images = len(namespace["x_train"]) * namespace["EPOCHS"]
-        fit_gflops = flops * images / namespace["train_seconds"] / 1e9
-        matmul = matmul_gflops()
-        report["fit"] = {"seconds": namespace["train_seconds"], "mflop_per_image": flops / 1e6, "images": images,
-                         "gflops": fit_gflops, "matmul_gflops": matmul, "ratio": fit_gflops / matmul}
-        if "second_seconds" in namespace:  # 9장 앙상블의 두 번째 모델
-            report["fit"]["total_seconds"] = namespace["train_seconds"] + namespace["second_seconds"]
-    return json.dumps(report, ensure_ascii=False)
 
 
 def describe_total_fit(fit: dict) -> str:
@@ -201,8 +125,9 @@ def check_runtime_sentence(path: Path) -> None:
 def bench_notebook(path: Path, progress: bool = True) -> ChapterResult:
     """노트북 한 개를 복사본으로 실행해 잰다. 앞뒤에 넣는 기록용 셀 두 개는 시간에 넣지 않는다."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(RECORDER_CELL))
-    nb.cells.append(nbformat.v4.new_code_cell(RESULT_CELL))
+    contract = dict(nb.metadata.get(CONTRACT_KEY, {}))
+    nb.cells.insert(0, nbformat.v4.new_code_cell(recorder_cell()))
+    nb.cells.append(nbformat.v4.new_code_cell(result_cell(contract)))
     timings: dict[int, float] = {}
 
     def show(done: int, total: int) -> None:
@@ -295,50 +220,6 @@ def update_runtime(path: Path, seconds: float) -> bool:
     return True
 
 
-def seeds_argument(text: str) -> list[int]:
-    """--seeds 값: "1-20", "1,2,7" 또는 둘을 섞은 "1-5,42"."""
-    seeds: list[int] = []
-    for part in filter(None, text.split(",")):
-        first, _, last = part.partition("-")
-        try:
-            a, b = seed_argument(first), seed_argument(last or first)
-        except argparse.ArgumentTypeError:
-            raise argparse.ArgumentTypeError(f"--seeds {text}: '1-20'이나 '1,2,7'처럼 0 이상의 정수와 범위를 적으세요.") from None
-        if b < a:
-            raise argparse.ArgumentTypeError(f"--seeds {text}: 범위 {part}가 거꾸로입니다.")
-        seeds += [s for s in range(a, b + 1) if s not in seeds]
-    if not seeds:
-        raise argparse.ArgumentTypeError(f"--seeds {text}: 시드가 하나도 없습니다.")
-    return seeds
-
-
-def sweep(notebooks: list[Path], seeds: list[int], root: Path, out: Path) -> None:
-    """장마다 시드마다 한 번씩 실행해 book/sweep.jsonl에 더하고(이미 있는 (장, 시드)는 건너뜀: 이어서 하기),
-    book/ranges.csv와 부록(book/appendix.md)에 옮길 표(out/ranges.md)를 새로 쓴다."""
-    sweep_file, ranges_file = root / ranges.SWEEP_FILE, root / ranges.RANGES_FILE
-    done = {(r["chapter"], r["seed"]) for r in ranges.read_sweep(sweep_file)}
-    todo = [(seed, path) for path in notebooks for seed in seeds if (path.stem, seed) not in done]
-    print(f"스윕: 장 {len(notebooks)}개 × 시드 {len(seeds)}개 중 {len(todo)}번 남음 ({sweep_file})", flush=True)
-    start = time.perf_counter()
-    for i, (seed, path) in enumerate(todo, 1):
-        os.environ[SEED_ENV] = str(seed)
-        result = bench_notebook(path, progress=False)
-        record = {"chapter": path.stem, "seed": seed, "seconds": round(result.seconds, 1), "figures": result.figures}
-        if result.fit:  # 9장: 학습(fit) 시간도 남긴다(노트북의 시드 표)
-            record["fit_seconds"] = round(result.fit["seconds"], 1)
-            if "total_seconds" in result.fit:
-                record["fit_total_seconds"] = round(result.fit["total_seconds"], 1)
-        ranges.append_sweep(sweep_file, record)
-        print(f"[{i}/{len(todo)}] {path.stem} 시드 {seed}: {result.seconds:.0f}초, {format_figures(result.figures)} "
-              f"(누적 {time.perf_counter() - start:.0f}초)", flush=True)
-    rows = ranges.summarize([r for r in ranges.read_sweep(sweep_file) if r["chapter"] in {p.stem for p in toc_notebooks(root)}])
-    ranges.write_ranges(rows, ranges_file)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "ranges.md").write_text(ranges.ranges_table(rows), encoding="utf-8")
-    print(ranges.ranges_table(rows))
-    print(f"범위를 썼습니다: {ranges_file}, {out / 'ranges.md'}")
-
-
 def seed_argument(text: str) -> int:
     """--seed 값: MNIST_COURSE_SEED와 같은 범위(0 ~ 2**32 - 1)인지 argparse 단계에서 확인한다."""
     try:
@@ -354,7 +235,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="책의 루트 폴더 (_toc.yml이 있는 곳)")
     parser.add_argument("--out", type=Path, default=Path("_build/bench"), help="표를 쓸 폴더")
     parser.add_argument("--update-pages", action="store_true", help="잰 시간을 각 장 첫머리의 실행 시간 문장에 적는다")
-    parser.add_argument("--seeds", type=seeds_argument, help="시드 스윕: 예 1-20. book/sweep.jsonl에 이어 쓰고 book/ranges.csv를 새로 쓴다")
     args = parser.parse_args(argv)
     try:  # 장을 하나라도 실행하기 전에 알 수 있는 잘못은 여기서 한 줄 오류로 끝낸다
         notebooks = select(toc_notebooks(args.root), args.chapters)
@@ -365,9 +245,6 @@ def main(argv: list[str] | None = None) -> None:
     except BenchSetupError as err:
         print(f"{parser.prog}: 오류(error): {err}", file=sys.stderr)
         raise SystemExit(2) from None
-    if args.seeds:
-        sweep(notebooks, args.seeds, args.root, args.out)
-        return
     os.environ[SEED_ENV] = str(args.seed)
     results = []
     start = time.perf_counter()
