@@ -22,34 +22,30 @@ print(seed, matplotlib.rcParams["font.family"], matplotlib.rcParams["axes.unicod
 """
 
 
-def test_seed_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("MNIST_COURSE_SEED", raising=False)
-    assert _get_seed() == 42
-    monkeypatch.setenv("MNIST_COURSE_SEED", "7")
-    assert _get_seed() == 7
-    monkeypatch.setenv("MNIST_COURSE_SEED", "seven")
-    with pytest.raises(ValueError, match="MNIST_COURSE_SEED='seven': 시드\\(seed\\)는 정수"):
-        _get_seed()
+@pytest.mark.parametrize(("value", "seed"), [(None, 42), ("7", 7), ("0", 0), (str(2**32 - 1), 2**32 - 1), (" 12 ", 12)])
+def test_seed_comes_from_the_environment_with_inclusive_bounds(monkeypatch: pytest.MonkeyPatch, value: str | None, seed: int) -> None:
+    if value is None:
+        monkeypatch.delenv("MNIST_COURSE_SEED", raising=False)
+    else:
+        monkeypatch.setenv("MNIST_COURSE_SEED", value)
+    assert _get_seed() == seed
 
 
-@pytest.mark.parametrize("value", ["-1", str(2**32), "99999999999999999999"])
-def test_seed_out_of_range_names_the_variable(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+BAD_SEEDS = {
+    "seven": r"시드\(seed\)는 정수여야 합니다\(integer, 0 ~ 4294967295\)",
+    "": r"시드\(seed\)는 정수여야 합니다",
+    "1.5": r"시드\(seed\)는 정수여야 합니다",
+    "-1": r"시드\(seed\)는 0 이상 4294967295\(2\*\*32 - 1\) 이하",
+    str(2**32): r"시드\(seed\)는 0 이상 4294967295",
+    "99999999999999999999": r"시드\(seed\)는 0 이상 4294967295",
+}
+
+
+@pytest.mark.parametrize("value", BAD_SEEDS)
+def test_a_bad_seed_names_the_variable_and_the_rule(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("MNIST_COURSE_SEED", value)
-    with pytest.raises(ValueError, match=rf"MNIST_COURSE_SEED='{value}': 시드\(seed\)는 0 이상 4294967295\(2\*\*32 - 1\) 이하"):
+    with pytest.raises(ValueError, match=rf"MNIST_COURSE_SEED={value!r}: {BAD_SEEDS[value]}"):
         _get_seed()
-
-
-@pytest.mark.parametrize("value", ["abc", "", "1.5"])
-def test_seed_not_an_integer(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
-    monkeypatch.setenv("MNIST_COURSE_SEED", value)
-    with pytest.raises(ValueError, match=r"MNIST_COURSE_SEED=.*: 시드\(seed\)는 정수여야 합니다\(integer, 0 ~ 4294967295\)"):
-        _get_seed()
-
-
-def test_seed_bounds_are_inclusive(monkeypatch: pytest.MonkeyPatch) -> None:
-    for value in (0, 2**32 - 1):
-        monkeypatch.setenv("MNIST_COURSE_SEED", str(value))
-        assert _get_seed() == value
 
 
 # 책이 약속하는 것: TensorFlow 시작 로그(C++ 로그 줄, oneDNN·CUDA 안내)도 파이썬 경고도 보이지 않는다.

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from mnist_course import widgets as wd
+from mnist_course.widgets import playground
 
 
 def test_count_iterations() -> None:
@@ -192,7 +193,7 @@ def test_playground_shows_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken_fit(*args: object, **kwargs: object) -> None:
         raise RuntimeError("fit이 <망가졌습니다>")
 
-    monkeypatch.setattr(wd, "train_playground_model", broken_fit)
+    monkeypatch.setattr(playground, "train_playground_model", broken_fit)
     box = wd.training_playground(None, small_dense_model)
     button, status, error = box.button, box.status, box.error
     with pytest.raises(RuntimeError, match="망가졌습니다"):

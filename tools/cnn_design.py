@@ -26,8 +26,11 @@ import os
 import sys
 import time
 
+from tools.chapter_code import chapter_function
+
 
 def build(
+    chapter: bool = False,
     augment: bool = False,
     batch_norm: bool = False,
     first_filters: int = 16,
@@ -40,8 +43,13 @@ def build(
     shift: float = 0.08,
 ) -> object:
     """9장 모델의 변형: 이동 증강(RandomTranslation), 배치 정규화(BatchNormalization: 활성화 앞, 또는 풀링 뒤), 첫 층 필터 수,
-    deep=True이면 두 번째 5×5 합성곱 대신 3×3 합성곱 두 개, wide=True이면 두 블록 모두 3×3 합성곱 두 개(32, 64 필터)."""
+    deep=True이면 두 번째 5×5 합성곱 대신 3×3 합성곱 두 개, wide=True이면 두 블록 모두 3×3 합성곱 두 개(32, 64 필터).
+    chapter=True이면 9장의 build_cnn() 그대로(노트북의 정의 셀에서 꺼낸다). build(augment=True)는 그것과 같은 층이다
+    (tests/test_chapter_code.py가 확인: 변형들이 9장 모델과 한 가지씩만 다르게)."""
     import keras
+
+    if chapter:
+        return chapter_function("09", "build_cnn")()
 
     layers = keras.layers
     stack: list = [keras.Input((28, 28, 1))]
@@ -73,7 +81,7 @@ def build(
 # 학습 설정의 기본값은 배치 128, 학습률 0.003, 레이블 스무딩 없음.
 CONFIGS = {
     "A": ({}, 6),
-    "B": ({"augment": True}, 8),
+    "B": ({"chapter": True}, 8),
     "C": ({"batch_norm": True}, 6),
     "D": ({"augment": True, "batch_norm": True}, 8),
     "E": ({"augment": True, "first_filters": 32}, 8),
@@ -86,7 +94,7 @@ CONFIGS = {
     "M": ({"augment": True, "first_filters": 32, "deep": True}, 8),
     "N": ({"augment": True, "deep": True}, 8),
     "S": ({"augment": True, "dense": 0}, 8),  # 9장 도전 미션(파라미터 50,000개 이하)의 풀이
-    "P": ({"augment": True}, 8),  # B 두 개의 앙상블(ensemble)
+    "P": ({"chapter": True}, 8),  # B 두 개의 앙상블(ensemble)
     "T": ({"augment": True, "wide": True}, 4, {"batch": 256}),
     "U": ({"augment": True, "wide": True}, 5, {"batch": 256}),
     "V": ({"augment": True, "rotate": 10, "zoom": 0.1}, 8),  # B + 회전 ±10°, 확대·축소 ±10 %

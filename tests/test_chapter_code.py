@@ -1,0 +1,46 @@
+"""장의 모델은 한 출처: 테스트와 설계 도구는 노트북의 정의 셀에서 함수를 꺼내 쓰고, 설계 비교의 기준 모델은 9장 모델과 같다."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.chapter_code import chapter_function
+
+
+def layer_settings(model) -> list[tuple[str, dict]]:
+    """층의 종류와 설정(이름 빼고): 두 모델이 같은 구조인지 비교한다."""
+    return [(type(layer).__name__, {k: v for k, v in layer.get_config().items() if k != "name"}) for layer in model.layers]
+
+
+def test_design_tool_baseline_is_the_chapter_9_model() -> None:
+    from tools.cnn_design import CONFIGS, build
+
+    chapter_model = chapter_function("09", "build_cnn")()
+    assert layer_settings(build(augment=True)) == layer_settings(chapter_model)
+    assert layer_settings(build(**CONFIGS["B"][0])) == layer_settings(chapter_model)
+
+
+def test_chapter_5_base_model_is_the_one_the_mission_tests_use() -> None:
+    from tests.mission_kit import build_base_model
+
+    model = build_base_model()
+    assert [type(layer).__name__ for layer in model.layers] == ["Flatten", "Dense", "Dense"]
+    assert (model.layers[1].units, model.layers[1].get_config()["activation"]) == (50, "relu")
+
+
+def test_missing_or_repeated_definitions_are_named(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("%pip install x\ndef f():\n    return 1"), nbformat.v4.new_code_cell("def g():\n    return 2")]
+    nbformat.write(nb, tmp_path / "01_x.ipynb")
+    assert chapter_function("01", "f", book=tmp_path)() == 1
+    with pytest.raises(LookupError, match="`def h`이 0번"):
+        chapter_function("01", "h", book=tmp_path)
+    nb.cells.append(nbformat.v4.new_code_cell("def g():\n    return 3"))
+    nbformat.write(nb, tmp_path / "01_x.ipynb")
+    with pytest.raises(LookupError, match="`def g`이 2번"):
+        chapter_function("01", "g", book=tmp_path)
+    with pytest.raises(LookupError, match="노트북이 없습니다"):
+        chapter_function("07", "f", book=tmp_path)
