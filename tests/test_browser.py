@@ -137,6 +137,67 @@ def test_korean_search_finds_chapters(browser, base_url: str) -> None:
         page.close()
 
 
+# 접근성: axe-core(Lighthouse와 대부분의 브라우저 점검 도구가 쓰는 엔진, tests/vendor/)의 WCAG 2.1 A·AA 규칙
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """지금 페이지에서 axe-core가 찾은 WCAG 2.1 A·AA 위반: "규칙 (심각도): 요소들" 한 줄씩."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [
+        f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) + f" — {v['help']}"
+        for v in result["violations"]
+    ]
+
+
+def open_for_axe(page, url: str) -> None:
+    """페이지를 열고, 저장된 위젯이 있으면 위젯이 다 그려질 때까지 기다린다(위젯도 검사 대상)."""
+    page.goto(url, wait_until="networkidle")
+    if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
+        page.wait_for_selector(".jupyter-widgets", timeout=15000)
+        page.wait_for_timeout(500)
+
+
+VIEWS = {"light": ("light", 1280), "dark": ("dark", 1280), "phone": ("light", 390)}  # 테마(색 모드)와 화면 너비
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("page_path", PAGES, ids=lambda p: p.relative_to(HTML).as_posix())
+def test_page_has_no_wcag_violations(browser, base_url: str, page_path: Path, view: str) -> None:
+    """책의 모든 페이지(본문, 위젯, 테마의 틀)에 WCAG 2.1 A·AA 위반이 하나도 없다(axe-core): 밝은 테마, 어두운 테마, 휴대전화 너비."""
+    rel = page_path.relative_to(HTML)
+    mode, width = VIEWS[view]
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.add_init_script(f"localStorage.setItem('mode', '{mode}')")  # 테마가 읽는 색 모드 설정
+        open_for_axe(page, f"{base_url}/{rel.as_posix()}")
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        found = axe_violations(page)
+    finally:
+        page.close()
+    assert found == [], f"{rel} ({view}):\n" + "\n".join(found)
+
+
+def test_axe_check_fails_on_a_planted_violation(browser, base_url: str) -> None:
+    """검사가 실패할 수 있는지: 대비가 낮은 글자, alt 없는 그림, 이름 없는 슬라이더를 심으면 axe가 셋 다 찾는다."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_for_axe(page, f"{base_url}/book/intro.html")
+        page.evaluate(
+            """() => document.querySelector('article').insertAdjacentHTML('afterbegin',
+                 '<p style="color:#bbbbbb;background:#ffffff">흐린 글자</p>' +
+                 '<img src="../_static/images/logo_colab.png">' +
+                 '<div role="slider" tabindex="0" aria-valuenow="1" aria-valuemin="0" aria-valuemax="2"></div>')"""
+        )
+        found = " ".join(axe_violations(page))
+    finally:
+        page.close()
+    for rule in ("color-contrast", "image-alt", "aria-input-field-name"):
+        assert rule in found, f"심은 위반 {rule}을 axe가 찾지 못했습니다: {found}"
+
+
 # 위젯이 있는 장과, 저장된 위젯 상태로 그려져야 할 글자들
 WIDGET_PAGES = {
     "book/03_epoch_iteration_batch.html": ["채점", "1,563"],  # 퀴즈 버튼, 계산기 결과(50,000 ÷ 32)

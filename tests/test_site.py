@@ -71,3 +71,31 @@ def test_quiz_answers_are_collapsed(site: Path) -> None:
     assert answers, "3장 퀴즈의 정답 상자가 없습니다"
     assert all("open" not in attrs for attrs, _ in answers)
     assert "<strong>50번</strong>" in answers[0][1] and html.count("<strong>50번</strong>") == 1
+
+
+# 테마가 영어로 박아 둔 이름 가운데 아직 바꾸지 못한 것(sphinx-book-theme의 파이썬 코드와 layout.html 안): README "사이트 검사"
+ENGLISH_LEFT = {"Launch interactive content", "Page"}
+
+
+def test_frame_and_toggle_names_are_korean(site: Path) -> None:
+    """화면 읽기 프로그램이 읽는 이름(aria-label)이 한국어다: 테마의 틀(검색, 색 모드, 차례)과 접힌 코드의 단추."""
+    english = {}
+    for page in site_pages(site):
+        html = page.read_text(encoding="utf-8")
+        labels = set(re.findall(r'aria-label="([^"]*)"', html))
+        left = {label for label in labels - ENGLISH_LEFT if re.fullmatch(r"[A-Za-z .,'()+-]+", label)}
+        if left:
+            english[page.relative_to(site).as_posix()] = sorted(left)
+        assert "<summary aria-label" not in html, f"{page.name}: 접힌 코드의 단추에 aria-label이 남았습니다(_ext/korean_toggle.py)"
+    assert english == {}, f"영어 aria-label: {english}"
+    chapter = (site / "book" / "05_mission1_base_model.html").read_text(encoding="utf-8")
+    assert 'aria-label="화면 색 모드' in chapter and 'aria-label="검색 Ctrl+K"' in chapter and "본문으로 건너뛰기" in chapter
+
+
+def test_overridden_theme_template_follows_the_installed_theme() -> None:
+    """_templates/sbt-sidebar-nav.html은 설치된 sphinx-book-theme의 것과 aria-label 한 곳만 다르다(테마를 올리면 다시 복사)."""
+    import sphinx_book_theme
+
+    theme = Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "components" / "sbt-sidebar-nav.html"
+    ours = (ROOT / "_templates" / "sbt-sidebar-nav.html").read_text(encoding="utf-8").split("\n", 1)[1]
+    assert ours.replace('aria-label="책 차례"', 'aria-label="Main"') == theme.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +48,19 @@ def test_quiz_feedback() -> None:
     assert "정답은 이보다 큽니다" in feedback.value and "50" not in feedback.value.replace("50,000", "")
 
 
+def image_png(value: str) -> bytes:
+    """HTML 위젯 속 <img>의 PNG 바이트."""
+    import base64
+
+    return base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', value).group(1))
+
+
+def image_alt(value: str) -> str:
+    import html
+
+    return html.unescape(re.search(r'alt="([^"]*)"', value).group(1))
+
+
 def test_digit_browser_changes_with_slider() -> None:
     import keras
 
@@ -58,11 +72,12 @@ def test_digit_browser_changes_with_slider() -> None:
     slider = box.children[0]
     picture, info = box.children[1].children
     assert "정답 레이블(label): <b>4</b>" in info.value and "모델의 상위 예측" in info.value
-    first_png = bytes(picture.value)
-    assert first_png.startswith(b"\x89PNG")
+    first = picture.value
+    assert image_png(first).startswith(b"\x89PNG")
+    assert image_alt(first) == "2번 이미지: 손글씨 숫자, 정답 레이블 4"  # 화면 읽기 프로그램이 읽는 대체 텍스트
     slider.value = 4
     assert "<b>4번</b>" in info.value and "<b>5</b>" in info.value
-    assert bytes(picture.value) != first_png
+    assert image_png(picture.value) != image_png(first) and image_alt(picture.value).startswith("4번 이미지")
     with pytest.raises(ValueError, match="이미지 5개와 레이블 4개"):
         wd.digit_browser(images, labels[:4])
 
@@ -94,7 +109,8 @@ def test_playground_trains_the_given_model(real_mnist_dir: Path) -> None:
     assert len(built) == 1 and built[0].optimizer is not None, "넘긴 함수의 모델을 컴파일해 학습해야 합니다"
     assert playground.progress.value == playground.progress.max == 5
     assert len(logs["val_accuracy"]) == 5 and logs["val_accuracy"][-1] > 0.85
-    assert "(완료)" in playground.status.value and bytes(playground.chart.value).startswith(b"\x89PNG")
+    assert "(완료)" in playground.status.value and image_png(playground.chart.value).startswith(b"\x89PNG")
+    assert image_alt(playground.chart.value).startswith("학습 곡선 그래프") and "검증 정확도" in image_alt(playground.chart.value)
     playground.controls["optimizer"].value = "SGD"
     playground.controls["epochs"].value = 1
     assert len(playground.run()["loss"]) == 1 and playground.progress.max == 1 and len(built) == 2

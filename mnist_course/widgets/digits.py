@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from mnist_course.widgets._image import image_html
 from mnist_course.widgets.iterations import positive_int
 
 DIGIT_PIXELS = 28
@@ -58,12 +59,12 @@ def digit_browser(images: np.ndarray, labels: np.ndarray, model: Any = None, ind
     if not 0 <= index < len(images):
         raise ValueError(f"digit_browser: index={index!r}: 0 이상 {len(images) - 1} 이하여야 합니다(out of range).")
     slider = w.IntSlider(value=index, min=0, max=len(images) - 1, description="이미지 번호", continuous_update=False)
-    picture = w.Image(format="png")
+    picture = w.HTML()  # alt가 있는 <img>(mnist_course.widgets._image)
     info = w.HTML()
 
     def update(_: Any = None) -> None:
         i = slider.value
-        picture.value = digit_png(images[i])
+        picture.value = image_html(digit_png(images[i]), f"{i}번 이미지: 손글씨 숫자, 정답 레이블 {int(labels[i])}")
         text = f"<b>{i}번</b> 이미지의 정답 레이블(label): <b>{int(labels[i])}</b>"
         if model is not None:
             guesses = ", ".join(f"{digit} ({p:.1%})" for digit, p in top_predictions(model, images[i]))

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from mnist_course.widgets._image import image_html
 from mnist_course.widgets.iterations import positive_int
 
 OPTIMIZERS = {
@@ -128,7 +129,7 @@ class TrainingPlayground:
         self.status = w.HTML(
             f"노트북에서 정의한 모델을 훈련 데이터 {self.n_train:,}개로 학습합니다. 설정을 고르고 <b>학습 시작</b>을 누르세요."
         )
-        self.chart = w.Image(format="png")
+        self.chart = w.HTML()  # alt가 있는 학습 곡선 <img>(mnist_course.widgets._image)
         self.error = w.HTML()  # 버튼 콜백의 예외는 화면에 안 나오므로, 실패하면 오류와 traceback을 여기에 보인다
         c = self.controls
         self.widget = w.VBox(
@@ -151,10 +152,9 @@ class TrainingPlayground:
 
         def show(epoch: int, logs: dict[str, list[float]]) -> None:
             self.progress.value = epoch + 1
-            self.chart.value = history_png(logs, epochs)
-            self.status.value = (
-                f"에포크 {epoch + 1}/{epochs}: 훈련 정확도 {logs['accuracy'][-1]:.3f}, 검증 정확도 {logs['val_accuracy'][-1]:.3f}"
-            )
+            summary = f"에포크 {epoch + 1}/{epochs}: 훈련 정확도 {logs['accuracy'][-1]:.3f}, 검증 정확도 {logs['val_accuracy'][-1]:.3f}"
+            self.chart.value = image_html(history_png(logs, epochs), f"학습 곡선 그래프(에포크별 정확도와 손실), {summary}")
+            self.status.value = summary
 
         try:
             logs = train_playground_model(
