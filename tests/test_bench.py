@@ -182,19 +182,9 @@ def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path
 
 def test_training_flops_count_the_layer_shapes() -> None:
     """9장 모델 모양: 순전파 4,002,304 FLOP(합성곱 460,800 + 3,276,800, Dense 262,144 + 2,560), 학습은 3배 - 맨 앞 층."""
-    import keras
+    from tools.chapter_code import chapter_function
 
-    model = keras.Sequential([
-        keras.Input((28, 28, 1)),
-        keras.layers.Conv2D(16, 5, activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(64, 5, activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Flatten(),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dropout(0.5),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
+    model = chapter_function("09", "build_cnn")()  # 9장의 모델 그대로(이동 증강 층은 곱셈이 없어 세지 않는다)
     assert bench_kernel.training_flops_per_image(model) == 3 * 4_002_304 - 460_800
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from tests.mission_kit import TASKS, block_data, dense_model, fails, functional, keras, layers, passes, run_solution, sequential
+from tools.chapter_code import chapter_function
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +21,8 @@ def small_cnn() -> keras.Model:
 
 
 def chapter9_cnn() -> keras.Model:
-    """9장의 CNN과 같은 층(파라미터 158,570개)."""
-    return sequential(
-        layers.Conv2D(16, 5, activation="relu"),
-        layers.MaxPooling2D(2),
-        layers.Conv2D(64, 5, activation="relu"),
-        layers.MaxPooling2D(2),
-        layers.Flatten(),
-        layers.Dense(128, activation="relu", name="dense"),
-        layers.Dropout(0.5),
-        layers.Dense(10, activation="softmax"),
-    )
+    """9장의 CNN 그대로(파라미터 158,570개): 장의 build_cnn 정의 셀에서 꺼낸다."""
+    return chapter_function("09", "build_cnn")()
 
 
 def record(val: float, key: str = "accuracy") -> dict[str, list[float]]:
