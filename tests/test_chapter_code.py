@@ -44,3 +44,23 @@ def test_missing_or_repeated_definitions_are_named(tmp_path: Path) -> None:
         chapter_function("01", "g", book=tmp_path)
     with pytest.raises(LookupError, match="노트북이 없습니다"):
         chapter_function("07", "f", book=tmp_path)
+
+
+SOLUTION_MODELS = {  # 미션 → (풀이 문자열이 만드는 변수, 장, 장의 모델 함수, 인자)
+    "M1-1": ("my_model", "05", "build_base_model", ()),
+    "M2": ("my_model", "06", "build_base_model", ("x",)),
+    "M3-2": ("my_fixed_model", "07", "build_dropout_model", (50, "x")),
+}
+
+
+@pytest.mark.parametrize("task_id", SOLUTION_MODELS)
+def test_solution_text_builds_the_chapters_model(task_id: str) -> None:
+    """solution()이 보여 주는 모델은 장의 풀이 셀이 만드는 모델과 같다(한쪽만 고치면 실패)."""
+    import keras
+
+    from mnist_course.missions import TASKS
+
+    variable, chapter, function, args = SOLUTION_MODELS[task_id]
+    namespace: dict = {"keras": keras}
+    exec(TASKS[task_id].solution.split(f"{variable}.compile")[0], namespace)  # noqa: S102 - 저장소의 풀이 문자열
+    assert layer_settings(namespace[variable]) == layer_settings(chapter_function(chapter, function)(*args))
