@@ -181,11 +181,18 @@ def test_bench_records_figures_without_the_learner_helper_knowing(tmp_path: Path
 
 
 def test_training_flops_count_the_layer_shapes() -> None:
-    """9장 모델 모양: 순전파 4,002,304 FLOP(합성곱 460,800 + 3,276,800, Dense 262,144 + 2,560), 학습은 3배 - 맨 앞 층."""
-    from tools.chapter_code import chapter_function
+    """작은 모델로 공식 확인: Conv2D(2, 3×3)는 5×5×1에서 3×3×2를 내어 순전파 2·9·9·1·2 = 324, Dense(18 → 4)는 2·18·4 = 144.
+    학습 = 3 × 순전파 − 맨 앞 층의 순전파(입력 기울기가 필요 없다) = 3 × 468 − 324. 풀링·드롭아웃은 세지 않는다."""
+    import keras
 
-    model = chapter_function("09", "build_cnn")()  # 9장의 모델 그대로(이동 증강 층은 곱셈이 없어 세지 않는다)
-    assert bench_kernel.training_flops_per_image(model) == 3 * 4_002_304 - 460_800
+    model = keras.Sequential([
+        keras.Input((5, 5, 1)),
+        keras.layers.Conv2D(2, 3, activation="relu"),
+        keras.layers.Flatten(),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(4, activation="softmax"),
+    ])
+    assert bench_kernel.training_flops_per_image(model) == 3 * (324 + 144) - 324
 
 
 def assigned_names(path: Path) -> set[str]:

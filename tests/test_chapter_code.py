@@ -23,14 +23,6 @@ def test_design_tool_baseline_is_the_chapter_9_model() -> None:
     assert layer_settings(build(**CONFIGS["B"][0])) == layer_settings(chapter_model)
 
 
-def test_chapter_5_base_model_is_the_one_the_mission_tests_use() -> None:
-    from tests.mission_kit import build_base_model
-
-    model = build_base_model()
-    assert [type(layer).__name__ for layer in model.layers] == ["Flatten", "Dense", "Dense"]
-    assert (model.layers[1].units, model.layers[1].get_config()["activation"]) == (50, "relu")
-
-
 def test_missing_or_repeated_definitions_are_named(tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("%pip install x\ndef f():\n    return 1"), nbformat.v4.new_code_cell("def g():\n    return 2")]

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
-from tests.book_files import ROOT, colab_link, config, toc_files, toc_notebooks
+from tests.book_files import ROOT, colab_link, config, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
 
@@ -48,12 +48,6 @@ def run_setup_cell(source: str, in_colab: bool) -> list[tuple[str, str]]:
         if saved is not None:
             sys.modules["google.colab"] = saved
     return shell.magics
-
-
-def test_every_toc_entry_exists() -> None:
-    for name in toc_files():
-        assert (ROOT / f"{name}.ipynb").exists() or (ROOT / f"{name}.md").exists(), name
-    assert NOTEBOOKS, "목차에 노트북이 하나도 없습니다"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)

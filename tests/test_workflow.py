@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 
@@ -84,12 +85,28 @@ def test_sweep_workflow_fans_out_the_local_command_and_merges_into_the_same_file
     def script(job: str) -> str:
         return "\n".join(step.get("run", "") for step in jobs[job]["steps"])
 
-    assert "-m tools.sweep plan" in script("plan")
-    assert '-m tools.sweep run --chapters "$CHAPTER" --seeds "$SEEDS" --sweep-file _build/sweep/piece.jsonl' in script("run")
-    merge = script("merge")
-    assert merge.index("-m tools.sweep merge _build/pieces/*/piece.jsonl") < merge.index("-m tools.sweep apply")
+    def commands(job: str) -> list:
+        """그 작업이 부르는 `python -m tools.sweep ...`를 tools.sweep의 명령줄 해석기로 읽는다(환경 변수는 예시 값으로)."""
+        from tools.sweep import build_parser
+
+        sample = {"$CHAPTERS": "05 09", '"$CHAPTER"': "05", '"$SEEDS"': "1-5", '"$CHUNK"': "5", "_build/pieces/*/piece.jsonl": "a.jsonl"}
+        found = []
+        for line in script(job).splitlines():
+            if "-m tools.sweep " in line:
+                words = line.split("-m tools.sweep ", 1)[1].split(")")[0]
+                for name, value in sample.items():
+                    words = words.replace(name, value)
+                found.append(build_parser().parse_args(shlex.split(words)))
+        return found
+
+    (plan,) = commands("plan")
+    (run,) = commands("run")
+    merge, apply = commands("merge")
+    assert (plan.command, run.command, merge.command, apply.command) == ("plan", "run", "merge", "apply")
+    assert run.chapters == ["05"] and run.seeds == [1, 2, 3, 4, 5] and run.sweep_file is not None
     uploads = [s for s in jobs["run"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     downloads = [s for s in jobs["merge"]["steps"] if s.get("uses", "").startswith("actions/download-artifact@")]
-    assert uploads[0]["with"]["path"] == "_build/sweep/piece.jsonl"
+    assert uploads[0]["with"]["path"] == run.sweep_file.as_posix(), "러너가 쓴 조각 파일을 올려야 합니다"
+    assert "_build/pieces/*/" + run.sweep_file.name in script("merge"), "merge는 내려받은 조각 파일들을 읽어야 합니다"
     assert downloads[0]["with"]["pattern"] == "sweep-piece-*" and uploads[0]["with"]["name"].startswith("sweep-piece-")
-    assert "${{" not in script("plan") + script("run") + merge, "입력값은 env로 넘깁니다(스크립트 주입 방지)"
+    assert "${{" not in script("plan") + script("run") + script("merge"), "입력값은 env로 넘깁니다(스크립트 주입 방지)"

@@ -127,7 +127,8 @@ def write_ranges(root: Path, out: Path) -> str:
     return table
 
 
-def main(argv: list[str] | None = None) -> None:
+def build_parser() -> argparse.ArgumentParser:
+    """명령줄: run, plan, merge, apply. 워크플로(.github/workflows/sweep.yml)의 명령도 이것으로 읽어 확인한다(tests/test_workflow.py)."""
     parser = argparse.ArgumentParser(prog="python -m tools.sweep", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path("."), help="책의 루트 폴더 (_toc.yml이 있는 곳)")
@@ -141,6 +142,11 @@ def main(argv: list[str] | None = None) -> None:
     commands.choices["plan"].add_argument("--chunk", type=int, default=5, help="러너 하나가 맡을 시드 수 (기본 5)")
     commands.add_parser("merge").add_argument("pieces", nargs="+", type=Path, help="러너들이 쓴 조각(.jsonl)")
     commands.add_parser("apply")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         notebooks = select(toc_notebooks(args.root), getattr(args, "chapters", None))
