@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from mnist_course import widgets as wd
-from mnist_course.widgets import playground
+from mnist_course.widgets import digits, playground
 
 
 def test_count_iterations() -> None:
@@ -131,7 +131,7 @@ def test_playground_rejects_a_function_that_returns_no_model() -> None:
 
     data = SimpleNamespace(x_train=np.zeros((4, 28, 28, 1)), y_train=np.zeros((4, 10)), x_val=None, y_val=None)
     with pytest.raises(TypeError, match="return 모델"):
-        wd.train_playground_model(data, lambda: None)
+        playground.train_playground_model(data, lambda: None)
 
 
 @pytest.mark.parametrize(
@@ -167,16 +167,16 @@ def test_top_predictions_needs_a_model() -> None:
     image = np.zeros((28, 28))
     for model in (None, "model"):
         with pytest.raises(TypeError, match=r"top_predictions: model=.*학습한 모델\(trained model\)이나 예측 함수\(predict function\)"):
-            wd.top_predictions(model, image)
+            digits.top_predictions(model, image)
     with pytest.raises(ValueError, match=r"이미지 shape이 \(10, 10\)입니다. 28x28"):
-        wd.top_predictions(lambda batch: np.ones((1, 10)), np.zeros((10, 10)))
+        digits.top_predictions(lambda batch: np.ones((1, 10)), np.zeros((10, 10)))
     with pytest.raises(ValueError, match=r"모델 출력의 shape이 \(10,\)입니다"):
-        wd.top_predictions(lambda batch: np.ones(10), image)
+        digits.top_predictions(lambda batch: np.ones(10), image)
 
 
 def test_top_predictions_with_a_predict_function() -> None:
     probabilities = np.array([[0.05, 0.1, 0.6, 0.0, 0.0, 0.0, 0.0, 0.25, 0.0, 0.0]])
-    top = wd.top_predictions(lambda batch: probabilities, np.zeros(784), k=2)
+    top = digits.top_predictions(lambda batch: probabilities, np.zeros(784), k=2)
     assert top == [(2, pytest.approx(0.6)), (7, pytest.approx(0.25))]
 
 
@@ -242,4 +242,4 @@ def test_playground_real_fit_error_is_shown() -> None:
 @pytest.mark.parametrize(("name", "value"), [("batch_size", 0), ("epochs", None), ("n_train", -1), ("learning_rate", float("nan"))])
 def test_train_playground_model_checks_arguments(name: str, value: object) -> None:
     with pytest.raises((TypeError, ValueError), match=rf"{name}="):
-        wd.train_playground_model(None, small_dense_model, **{name: value})
+        playground.train_playground_model(None, small_dense_model, **{name: value})
