@@ -39,9 +39,9 @@ def _one_hot(labels: np.ndarray, num_classes: int = NUM_CLASSES) -> np.ndarray:
     """정수 레이블(label)을 길이 num_classes의 원-핫(one-hot) 벡터로 바꾼다."""
     labels = np.asarray(labels)
     if labels.ndim != 1 or labels.size == 0:
-        raise ValueError(f"_one_hot: 1차원 정수 레이블 배열을 기대했지만 shape이 {labels.shape}입니다.")
+        raise ValueError(f"prepare_mnist: 1차원 정수 레이블 배열을 기대했지만 shape이 {labels.shape}입니다.")
     if labels.min() < 0 or labels.max() >= num_classes:
-        raise ValueError(f"_one_hot: 레이블은 0~{num_classes - 1}이어야 하는데 {labels.min()}~{labels.max()}가 있습니다.")
+        raise ValueError(f"prepare_mnist: 레이블은 0~{num_classes - 1}이어야 하는데 {labels.min()}~{labels.max()}가 있습니다.")
     return np.eye(num_classes, dtype="float32")[labels]
 
 
@@ -50,9 +50,9 @@ def _split_validation(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """앞쪽을 훈련(train), 마지막 val_size개를 검증(validation)으로 나눈다: (x_train, y_train, x_val, y_val)."""
     if len(x) != len(y):
-        raise ValueError(f"_split_validation: 이미지 {len(x)}개와 레이블 {len(y)}개의 개수가 다릅니다.")
+        raise ValueError(f"prepare_mnist: 이미지 {len(x)}개와 레이블 {len(y)}개의 개수가 다릅니다.")
     if not 0 < val_size < len(x):
-        raise ValueError(f"_split_validation: val_size={val_size}는 1 이상 {len(x) - 1} 이하여야 합니다.")
+        raise ValueError(f"prepare_mnist: val_size={val_size}는 1 이상 {len(x) - 1} 이하여야 합니다.")
     cut = len(x) - val_size
     return x[:cut], y[:cut], x[cut:], y[cut:]
 

@@ -15,6 +15,7 @@ import pytest
 from tests.book_files import ROOT
 from tools import bench, bench_kernel
 from tools.bench import describe_seconds, update_runtime
+from tools.chapter_code import python_source
 
 SHORTEST = "01"  # 가장 짧은 장(README의 벤치마크 결과 참고)
 RUNS_NOTEBOOKS = {"test_bench_on_shortest_chapter", "test_bench_records_figures_without_the_learner_helper_knowing"}
@@ -203,10 +204,7 @@ def assigned_names(path: Path) -> set[str]:
     for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type != "code":
             continue
-        lines = cell.source.splitlines()  # IPython 매직(%pip, !ls)은 같은 들여쓰기의 pass로
-        source = "\n".join(line[: len(line) - len(line.lstrip())] + "pass" if line.lstrip().startswith(("%", "!")) else line
-                           for line in lines)
-        for node in ast.parse(source).body:
+        for node in ast.parse(python_source(cell.source)).body:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
             names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
     return names

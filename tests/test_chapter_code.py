@@ -34,7 +34,7 @@ def test_missing_or_repeated_definitions_are_named(tmp_path: Path) -> None:
     nbformat.write(nb, tmp_path / "01_x.ipynb")
     with pytest.raises(LookupError, match="`def g`이 2번"):
         chapter_function("01", "g", book=tmp_path)
-    with pytest.raises(LookupError, match="노트북이 없습니다"):
+    with pytest.raises(LookupError, match="노트북이 0개 있습니다"):
         chapter_function("07", "f", book=tmp_path)
 
 

@@ -62,3 +62,11 @@ def test_prepare_mnist_shapes() -> None:
     }
     assert data.x_val[0, 5, 5, 0] == np.float32(train[0][50000, 5, 5] / 255)
     assert data.y_train[3].argmax() == train[1][3]
+
+
+def test_prepare_mnist_names_itself_in_label_errors() -> None:
+    """잘못된 레이블의 오류는 학습자가 부른 함수(prepare_mnist)의 이름으로 말하고, 내부 함수 이름은 보이지 않는다."""
+    images = np.zeros((20, 28, 28), dtype=np.uint8)
+    with pytest.raises(ValueError, match="prepare_mnist: 레이블은 0~9이어야 하는데 0~10") as info:
+        prepare_mnist((images, np.arange(20) % 11), (images, np.zeros(20, dtype=int)))
+    assert "_one_hot" not in str(info.value)

@@ -9,6 +9,7 @@ import pytest
 
 from tests.book_files import ROOT, toc_notebooks
 from tools import ranges
+from tools.apply_ranges import book_rows
 
 MIN_SEEDS = 10
 CHECK = ranges.CHECK_CALL
@@ -90,5 +91,4 @@ def test_appendix_lists_every_range() -> None:
     """부록의 "모든 기대 범위" 표는 book/ranges.csv(스윕에서 규칙으로 나온 값)와 같다."""
     appendix = (ROOT / "book" / "appendix.md").read_text(encoding="utf-8")
     table = appendix.split("## 모든 기대 범위", 1)[1]
-    rows = ranges.summarize([r for r in ranges.read_sweep(ROOT / ranges.SWEEP_FILE) if r["chapter"] in {p.stem for p in toc_notebooks()}])
-    assert ranges.ranges_table(rows).strip() in table, "부록의 범위 표가 book/ranges.csv와 다릅니다: python -m tools.sweep apply"
+    assert ranges.ranges_table(book_rows(ROOT)).strip() in table, "부록의 범위 표가 book/ranges.csv와 다릅니다: python -m tools.sweep apply"

@@ -50,11 +50,16 @@ def replace_table(text: str, table: str) -> str:
     return "".join(lines[:first]) + table + "".join(lines[last:])
 
 
+def book_rows(root: Path) -> list[dict]:
+    """목차에 있는 장의 스윕 기록(book/sweep.jsonl)에서 규칙으로 정한 수치별 통계와 범위(ranges.csv와 부록 표의 내용)."""
+    chapters = {path.stem for path in toc_notebooks(root)}
+    return ranges.summarize([r for r in ranges.read_sweep(root / ranges.SWEEP_FILE) if r["chapter"] in chapters])
+
+
 def apply_ranges(root: Path) -> list[str]:
     """목차의 노트북과 부록에 book/sweep.jsonl의 범위를 옮기고, 바뀐 파일 이름들을 돌려준다."""
     notebooks = toc_notebooks(root)
-    chapters = {path.stem for path in notebooks}
-    rows = ranges.summarize([r for r in ranges.read_sweep(root / ranges.SWEEP_FILE) if r["chapter"] in chapters])
+    rows = book_rows(root)
     by_name = {(row["chapter"], row["figure"]): row for row in rows}
     changed = []
     for path in notebooks:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mnist_course.environment import SEED_ENV
 from tools import ranges
-from tools.apply_ranges import apply_ranges
+from tools.apply_ranges import apply_ranges, book_rows
 from tools.bench import BenchSetupError, bench_notebook, format_figures, seed_argument, select, toc_notebooks
 
 
@@ -98,12 +98,12 @@ def merge(sweep_file: Path, pieces: list[Path]) -> int:
     """
     new: dict[tuple[str, int], dict] = {}
     for piece in pieces:
+        if not piece.is_file():
+            raise SweepError(f"{piece}: 파일이 없습니다(file not found).")
         try:
-            records = ranges.read_sweep(piece) if piece.is_file() else None
+            records = ranges.read_sweep(piece)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
             raise SweepError(f"{piece}: 스윕 조각(JSON Lines)으로 읽을 수 없습니다: {err}") from None
-        if records is None:
-            raise SweepError(f"{piece}: 파일이 없습니다(file not found).")
         for record in records:
             key = (record["chapter"], record["seed"])
             if key in new and new[key]["figures"] != record["figures"]:
@@ -118,8 +118,7 @@ def merge(sweep_file: Path, pieces: list[Path]) -> int:
 
 def write_ranges(root: Path, out: Path) -> str:
     """목차에 있는 장의 기록으로 book/ranges.csv와 out/ranges.md(부록의 표)를 새로 쓰고 그 표를 돌려준다."""
-    chapters = {path.stem for path in toc_notebooks(root)}
-    rows = ranges.summarize([r for r in ranges.read_sweep(root / ranges.SWEEP_FILE) if r["chapter"] in chapters])
+    rows = book_rows(root)
     ranges.write_ranges(rows, root / ranges.RANGES_FILE)
     out.mkdir(parents=True, exist_ok=True)
     table = ranges.ranges_table(rows)
